@@ -1,0 +1,83 @@
+namespace CreatorMeta.AppHost.Hosting;
+
+/// <summary>
+/// A .NET service of this solution, run from its build output on free loopback ports. Its references reach it as
+/// configuration in Aspire's conventions; it counts as healthy when its /health endpoint answers 200.
+/// </summary>
+public sealed class ProjectResource : Resource, IResourceWithEndpoints
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private readonly string _assemblyPath;
+    private readonly Dictionary<string, Uri> _endpoints = [];
+    private ChildProcess? _process;
+
+    public ProjectResource(string name, string repositoryRoot, string projectPath) : base(name)
+    {
+        var projectDirectory = Path.GetDirectoryName(Path.Combine(repositoryRoot, projectPath))!;
+        var assemblyName = Path.GetFileNameWithoutExtension(projectPath);
+        _assemblyPath = Path.Combine(projectDirectory, "bin", BuildConfiguration, "net10.0", assemblyName + ".dll");
+        _endpoints["http"] = new Uri($"http://127.0.0.1:{Ports.Free()}");
+    }
+
+    /// <summary>Debug or Release: whichever the AppHost itself was built in.</summary>
+    private static string BuildConfiguration =>
+        Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/')))!;
+
+    public IReadOnlyDictionary<string, Uri> Endpoints => _endpoints;
+    public List<IResourceWithConnectionString> ConnectionStrings { get; } = [];
+    public List<IResourceWithEndpoints> ServiceReferences { get; } = [];
+    public Dictionary<string, string> Environment { get; } = [];
+
+    public void SetHttpPort(int port) => _endpoints["http"] = new Uri($"http://127.0.0.1:{port}");
+
+    /// <summary>An HTTP/2-only (h2c) endpoint for gRPC; Kestrel cannot serve h2c prior knowledge beside HTTP/1.1.</summary>
+    public void AddGrpcEndpoint() => _endpoints["grpc"] = new Uri($"http://127.0.0.1:{Ports.Free()}");
+
+    public override Task StartAsync(ResourceLogger log, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(_assemblyPath))
+            throw new PrerequisiteMissingException($"{_assemblyPath} is missing: build the solution first with 'dotnet build CreatorMeta.sln'.");
+        var environment = new Dictionary<string, string>(Environment)
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = System.Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Development",
+            ["OTEL_SERVICE_NAME"] = Name,
+        };
+        foreach (var (endpoint, url) in _endpoints)
+        {
+            environment[$"Kestrel__Endpoints__{endpoint}__Url"] = url.ToString();
+            environment[$"Kestrel__Endpoints__{endpoint}__Protocols"] = endpoint == "grpc" ? "Http2" : "Http1AndHttp2";
+        }
+        foreach (var resource in ConnectionStrings)
+            environment[$"ConnectionStrings__{resource.Name}"] = resource.ConnectionString;
+        foreach (var service in ServiceReferences)
+            foreach (var (endpoint, url) in service.Endpoints)
+                environment[$"services__{service.Name}__{endpoint}__0"] = url.ToString().TrimEnd('/');
+        _process = ChildProcess.Start("setsid", ["dotnet", _assemblyPath], environment, log);
+        return Task.CompletedTask;
+    }
+
+    public override async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var health = new Uri(_endpoints["http"], "/health");
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process!.HasExited)
+                throw new InvalidOperationException($"{Name} exited during start-up; see its log lines above.");
+            try
+            {
+                using var response = await Http.GetAsync(health, cancellationToken);
+                if (response.IsSuccessStatusCode)
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            await Task.Delay(250, cancellationToken);
+        }
+        throw new TimeoutException($"{Name} did not report healthy at {health} within 90 s.");
+    }
+
+    public override Task StopAsync() => _process?.StopAsync(TimeSpan.FromSeconds(10)) ?? Task.CompletedTask;
+}

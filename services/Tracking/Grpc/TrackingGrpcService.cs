@@ -1,0 +1,81 @@
+using CreatorMeta.Contracts.Tracking.V1;
+using CreatorMeta.ServiceDefaults.Grpc;
+using CreatorMeta.ServiceDefaults.Workspaces;
+using CreatorMeta.Tracking.Domain;
+using CreatorMeta.Tracking.Infrastructure;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.EntityFrameworkCore;
+
+namespace CreatorMeta.Tracking.Grpc;
+
+/// <summary>The creatormeta.tracking.v1.Tracking service (Protos/tracking.proto).</summary>
+public static class TrackingGrpcService
+{
+    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = TrackingReflection.Descriptor.Services[0];
+    public static readonly GrpcMethod<CheckPublicationRequest, CheckPublicationReply> CheckPublicationMethod = GrpcMethod<CheckPublicationRequest, CheckPublicationReply>.From(Service, "CheckPublication");
+    public static readonly GrpcMethod<GetAssetsRequest, GetAssetsReply> GetAssetsMethod = GrpcMethod<GetAssetsRequest, GetAssetsReply>.From(Service, "GetAssets");
+
+    public static IEndpointRouteBuilder MapTrackingGrpc(this IEndpointRouteBuilder app)
+    {
+        app.MapGrpcUnary(CheckPublicationMethod, CheckPublication);
+        app.MapGrpcUnary(GetAssetsMethod, GetAssets);
+        app.MapGrpcUnimplementedFallback();
+        return app;
+    }
+
+    public static async Task<CheckPublicationReply> CheckPublication(CheckPublicationRequest request, GrpcCallContext call)
+    {
+        var workspace = RequireWorkspace(request.WorkspaceId);
+        var platform = Platforms.Normalize(request.Platform)
+            ?? throw new GrpcException(GrpcStatusCode.InvalidArgument, $"Unknown platform '{request.Platform}'.");
+        if (string.IsNullOrWhiteSpace(request.Account))
+            throw new GrpcException(GrpcStatusCode.InvalidArgument, "account is required.");
+        if (!Guid.TryParse(request.AssetId, out var assetId))
+            throw new GrpcException(GrpcStatusCode.InvalidArgument, "asset_id is not an asset id.");
+
+        var db = call.GetRequiredService<TrackingDb>();
+        var asset = await db.Assets.AsNoTracking().FirstOrDefaultAsync(a => a.Id == assetId && a.WorkspaceId == workspace, call.CancellationToken)
+            ?? throw new GrpcException(GrpcStatusCode.NotFound, $"No asset '{request.AssetId}' in this workspace.");
+        var earlier = await db.LiveDuplicatesAsync(asset, platform, request.Account.Trim(), call.CancellationToken);
+
+        var reply = new CheckPublicationReply { Allowed = earlier.Count == 0 && asset.Status != AssetStatus.Archived };
+        if (asset.Status == AssetStatus.Archived)
+            reply.Conflicts.Add(new PublicationConflict { Reason = "asset-archived", Detail = "The asset is archived.", AssetId = asset.Id.ToString() });
+        reply.Conflicts.AddRange(earlier.Select(p => new PublicationConflict
+        {
+            Reason = p.AssetId == asset.Id ? "already-published" : "same-content-published",
+            Detail = $"Live on {p.Platform} account '{p.Account}' since {p.PublishedAt:O}.",
+            PublicationId = p.Id.ToString(),
+            AssetId = p.AssetId.ToString(),
+            ExternalPostId = p.ExternalPostId ?? "",
+            PostUrl = p.PostUrl ?? "",
+            PublishedAt = Timestamp.FromDateTimeOffset(p.PublishedAt),
+        }));
+        return reply;
+    }
+
+    public static async Task<GetAssetsReply> GetAssets(GetAssetsRequest request, GrpcCallContext call)
+    {
+        var workspace = RequireWorkspace(request.WorkspaceId);
+        if (request.AssetIds.Count > 1000)
+            throw new GrpcException(GrpcStatusCode.InvalidArgument, "At most 1000 ids per call.");
+        var ids = request.AssetIds.Select(id => Guid.TryParse(id, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
+        var db = call.GetRequiredService<TrackingDb>();
+        var assets = await db.Assets.AsNoTracking().Where(a => a.WorkspaceId == workspace && ids.Contains(a.Id)).ToListAsync(call.CancellationToken);
+        var reply = new GetAssetsReply();
+        reply.Assets.AddRange(assets.Select(a => new AssetSummary
+        {
+            Id = a.Id.ToString(),
+            Title = a.Title,
+            Kind = a.Kind.ToString().ToLowerInvariant(),
+            Status = a.Status.ToString().ToLowerInvariant(),
+            ContentHash = a.ContentHash ?? "",
+            Topics = { a.Topics },
+        }));
+        return reply;
+    }
+
+    private static string RequireWorkspace(string workspaceId) => WorkspaceId.IsValid(workspaceId)
+        ? workspaceId
+        : throw new GrpcException(GrpcStatusCode.InvalidArgument, "workspace_id is required.");
+}

@@ -1,0 +1,18 @@
+using CreatorMeta.ServiceDefaults;
+using CreatorMeta.ServiceDefaults.Data;
+using CreatorMeta.Tracking;
+using CreatorMeta.Tracking.Apis;
+using CreatorMeta.Tracking.Grpc;
+using CreatorMeta.Tracking.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddTrackingServices();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapAssetsApi();
+app.MapTrackingGrpc();
+
+await app.MigrateDatabaseAsync(typeof(TrackingDb).Assembly);
+app.Run();
