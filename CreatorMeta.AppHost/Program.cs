@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using CreatorMeta.AppHost;
 using CreatorMeta.AppHost.Hosting;
 using CreatorMeta.ServiceDefaults;
@@ -11,12 +12,34 @@ var messaging = builder.AddRabbitMQ(ResourceNames.Messaging);
 if (builder.Configuration["infra-only"] is "true")
     return await builder.Build().RunAsync(_ => DevelopmentSettings.WriteInfrastructureEnvironment(builder, postgres, messaging));
 
-// Each service owns its database and talks to the others through the broker, gRPC, or both.
-ResourceBuilder<ProjectResource> AddService(string name, string projectPath) => builder.AddProject(name, projectPath)
-    .WithReference(postgres.AddDatabase(ResourceNames.DatabaseOf(name))).WaitFor(postgres)
-    .WithReference(messaging).WaitFor(messaging);
+// Each service owns its database and reaches the others through the broker (facts) and gRPC (questions).
+ResourceBuilder<ProjectResource> AddService(string name, string projectPath)
+{
+    var database = postgres.AddDatabase(ResourceNames.DatabaseOf(name));
+    return builder.AddProject(name, projectPath)
+        .WithReference(database).WaitFor(database)
+        .WithReference(messaging).WaitFor(messaging);
+}
 
 var tracking = AddService(ResourceNames.Tracking, "services/Tracking/CreatorMeta.Tracking.csproj")
     .WithGrpcEndpoint();
+var metrics = AddService(ResourceNames.MetricsIngestion, "services/MetricsIngestion/CreatorMeta.MetricsIngestion.csproj");
+var hashtags = AddService(ResourceNames.Hashtags, "services/Hashtags/CreatorMeta.Hashtags.csproj");
+var analytics = AddService(ResourceNames.Analytics, "services/Analytics/CreatorMeta.Analytics.csproj");
+var calendar = AddService(ResourceNames.Calendar, "services/Calendar/CreatorMeta.Calendar.csproj")
+    .WithReference(tracking).WaitFor(tracking);
 
-return await builder.Build().RunAsync(_ => DevelopmentSettings.PrintWelcome(tracking));
+// The one public surface, last: it waits for everything it routes to.
+var gatewayDatabase = postgres.AddDatabase(ResourceNames.DatabaseOf(ResourceNames.Gateway));
+var gateway = builder.AddProject(ResourceNames.Gateway, "gateway/CreatorMeta.Gateway.csproj")
+    .WithHttpPort(builder.Configuration.GetValue("gateway-port", 8080))
+    .WithReference(gatewayDatabase).WaitFor(gatewayDatabase)
+    .WithReference(tracking).WaitFor(tracking)
+    .WithReference(metrics).WaitFor(metrics)
+    .WithReference(hashtags).WaitFor(hashtags)
+    .WithReference(analytics).WaitFor(analytics)
+    .WithReference(calendar).WaitFor(calendar)
+    .WithEnvironment("Gateway__DevelopmentApiKey", DevelopmentSettings.DevelopmentApiKey)
+    .WithEnvironment("Gateway__AdminApiKey", DevelopmentSettings.AdminApiKey);
+
+return await builder.Build().RunAsync(_ => DevelopmentSettings.PrintWelcome(gateway));

@@ -28,7 +28,8 @@ public sealed class ProjectResource : Resource, IResourceWithEndpoints
     public List<IResourceWithEndpoints> ServiceReferences { get; } = [];
     public Dictionary<string, string> Environment { get; } = [];
 
-    public void SetHttpPort(int port) => _endpoints["http"] = new Uri($"http://127.0.0.1:{port}");
+    /// <summary>Prefers a well-known port (so URLs in docs work) but takes a free one when it is busy.</summary>
+    public void SetHttpPort(int port) => _endpoints["http"] = new Uri($"http://127.0.0.1:{(Ports.IsFree(port) ? port : Ports.Free())}");
 
     /// <summary>An HTTP/2-only (h2c) endpoint for gRPC; Kestrel cannot serve h2c prior knowledge beside HTTP/1.1.</summary>
     public void AddGrpcEndpoint() => _endpoints["grpc"] = new Uri($"http://127.0.0.1:{Ports.Free()}");
@@ -45,7 +46,7 @@ public sealed class ProjectResource : Resource, IResourceWithEndpoints
         foreach (var (endpoint, url) in _endpoints)
         {
             environment[$"Kestrel__Endpoints__{endpoint}__Url"] = url.ToString();
-            environment[$"Kestrel__Endpoints__{endpoint}__Protocols"] = endpoint == "grpc" ? "Http2" : "Http1AndHttp2";
+            environment[$"Kestrel__Endpoints__{endpoint}__Protocols"] = endpoint == "grpc" ? "Http2" : "Http1";
         }
         foreach (var resource in ConnectionStrings)
             environment[$"ConnectionStrings__{resource.Name}"] = resource.ConnectionString;

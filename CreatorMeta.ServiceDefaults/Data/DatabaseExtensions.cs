@@ -11,11 +11,19 @@ namespace CreatorMeta.ServiceDefaults.Data;
 public static class DatabaseExtensions
 {
     /// <summary>
-    /// The service's own PostgreSQL database from <c>ConnectionStrings:{database}</c>: a pooled DbContext, the data
+    /// The service's own PostgreSQL database from <c>ConnectionStrings:{service}_db</c>: a pooled DbContext, the data
     /// source for raw SQL, and a readiness health check.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TDb>(this IHostApplicationBuilder builder, string service)
         where TDb : DbContext
+    {
+        var dataSource = builder.AddServiceDataSource(service);
+        builder.Services.AddDbContextPool<TDb>(options => options.UseNpgsql(dataSource));
+        return builder;
+    }
+
+    /// <summary>The service's own PostgreSQL database as a plain Npgsql data source, with its readiness health check.</summary>
+    public static NpgsqlDataSource AddServiceDataSource(this IHostApplicationBuilder builder, string service)
     {
         var name = ResourceNames.DatabaseOf(service);
         var connectionString = builder.Configuration.GetConnectionString(name)
@@ -23,10 +31,9 @@ public static class DatabaseExtensions
                 $"ConnectionStrings:{name} (environment ConnectionStrings__{name}) must be the {service} service's PostgreSQL connection string.");
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
         builder.Services.AddSingleton(dataSource);
-        builder.Services.AddDbContextPool<TDb>(options => options.UseNpgsql(dataSource));
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             "database", _ => new DatabaseHealthCheck(dataSource), HealthStatus.Unhealthy, ["ready"], TimeSpan.FromSeconds(5)));
-        return builder;
+        return dataSource;
     }
 
     /// <summary>Brings the service's schema up to date before it takes traffic.</summary>

@@ -32,7 +32,11 @@ public static class MessagingExtensions
                     host.Username(credentials.Length > 0 && credentials[0] != "" ? credentials[0] : "guest");
                     host.Password(credentials.Length > 1 ? credentials[1] : "guest");
                 });
-                rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300)));
+                rabbit.UseMessageRetry(retry =>
+                {
+                    retry.Ignore<UnprocessableMessageException>();
+                    retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300));
+                });
                 endpoints?.Invoke(context, rabbit);
                 rabbit.ConfigureEndpoints(context);
             });

@@ -1,10 +1,14 @@
+using System.Collections.Concurrent;
 using Polly;
 using Polly.CircuitBreaker;
 
 namespace CreatorMeta.ServiceDefaults.Resilience;
 
-/// <summary>Runs outgoing HTTP requests through a resilience pipeline; requests with a body are never retried.</summary>
-public sealed class ResilienceHandler(ResiliencePipeline<HttpResponseMessage> pipeline) : DelegatingHandler
+/// <summary>
+/// Runs outgoing HTTP requests through a resilience pipeline of their own target host, so one failing service
+/// opens only its own circuit. Requests with a body are never retried.
+/// </summary>
+public sealed class ResilienceHandler(PerHostPipelines pipelines) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -12,7 +16,7 @@ public sealed class ResilienceHandler(ResiliencePipeline<HttpResponseMessage> pi
         context.Properties.Set(ResiliencePipelines.Replayable, request.Content is null);
         try
         {
-            return await pipeline.ExecuteAsync(
+            return await pipelines.For(request.RequestUri!.Authority).ExecuteAsync(
                 async (ctx, req) => await base.SendAsync(req, ctx.CancellationToken), context, request);
         }
         catch (BrokenCircuitException e)
@@ -24,4 +28,13 @@ public sealed class ResilienceHandler(ResiliencePipeline<HttpResponseMessage> pi
             ResilienceContextPool.Shared.Return(context);
         }
     }
+}
+
+/// <summary>One pipeline per host, kept for the life of the process (register it as a singleton).</summary>
+public sealed class PerHostPipelines(TimeSpan timeout)
+{
+    private readonly ConcurrentDictionary<string, ResiliencePipeline<HttpResponseMessage>> _pipelines = new();
+
+    public ResiliencePipeline<HttpResponseMessage> For(string host) =>
+        _pipelines.GetOrAdd(host, _ => ResiliencePipelines.ForHttp(timeout));
 }

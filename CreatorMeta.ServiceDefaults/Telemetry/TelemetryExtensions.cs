@@ -24,8 +24,12 @@ public static class TelemetryExtensions
         {
             json.IncludeScopes = true;
             json.UseUtcTimestamp = true;
-            json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
+        // Per-request and per-query chatter only at Warning unless configuration (Logging:LogLevel:...) says otherwise.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.Configure(logging => logging.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
 

@@ -1,3 +1,4 @@
+using CreatorMeta.Contracts;
 using System.Text.RegularExpressions;
 using CreatorMeta.Tracking.Domain;
 

@@ -29,7 +29,7 @@ public sealed class Publication
         Account = details.Account,
         ExternalPostId = details.ExternalPostId,
         PostUrl = details.PostUrl,
-        PublishedAt = details.PublishedAt,
+        PublishedAt = details.PublishedAt.ToUniversalTime(),
         Caption = details.Caption,
         Hashtags = [.. details.Hashtags],
         Source = details.Source,

@@ -1,3 +1,4 @@
+using CreatorMeta.Contracts;
 using CreatorMeta.Contracts.Tracking.V1;
 using CreatorMeta.ServiceDefaults.Grpc;
 using CreatorMeta.ServiceDefaults.Workspaces;

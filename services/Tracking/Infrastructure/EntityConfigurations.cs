@@ -10,6 +10,7 @@ internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
     {
         asset.ToTable("assets");
         asset.HasKey(a => a.Id);
+        asset.Property(a => a.Id).ValueGeneratedNever(); // the domain assigns ids, so EF must not read a set id as "already saved"
         asset.Property(a => a.Kind).HasConversion(LowerCase<AssetKind>());
         asset.Property(a => a.Status).HasConversion(LowerCase<AssetStatus>());
         asset.HasMany(a => a.Publications).WithOne().HasForeignKey(p => p.AssetId);
@@ -26,6 +27,7 @@ internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Public
     {
         publication.ToTable("publications");
         publication.HasKey(p => p.Id);
+        publication.Property(p => p.Id).ValueGeneratedNever();
         publication.Property(p => p.Source).HasConversion(AssetConfiguration.LowerCase<PublicationSource>());
         publication.Property(p => p.Status).HasConversion(AssetConfiguration.LowerCase<PublicationStatus>());
     }

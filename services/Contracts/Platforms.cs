@@ -1,6 +1,6 @@
-namespace CreatorMeta.Tracking.Domain;
+namespace CreatorMeta.Contracts;
 
-/// <summary>The platforms CreatorMeta knows, by their lower-case wire names.</summary>
+/// <summary>The platforms CreatorMeta knows, by the lower-case names every event, message and route uses for them.</summary>
 public static class Platforms
 {
     public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)

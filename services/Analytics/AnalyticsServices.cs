@@ -1,0 +1,17 @@
+using CreatorMeta.Analytics.Infrastructure;
+using CreatorMeta.Analytics.Messaging;
+using CreatorMeta.ServiceDefaults;
+using CreatorMeta.ServiceDefaults.Data;
+using CreatorMeta.ServiceDefaults.Messaging;
+
+namespace CreatorMeta.Analytics;
+
+public static class AnalyticsServices
+{
+    public static WebApplicationBuilder AddAnalyticsServices(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<AnalyticsDb>(ResourceNames.Analytics);
+        builder.AddMessaging(ResourceNames.Analytics, bus => bus.AddConsumer<PublicationRecordedConsumer>());
+        return builder;
+    }
+}

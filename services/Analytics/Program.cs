@@ -1,0 +1,16 @@
+using CreatorMeta.Analytics;
+using CreatorMeta.Analytics.Apis;
+using CreatorMeta.Analytics.Infrastructure;
+using CreatorMeta.ServiceDefaults;
+using CreatorMeta.ServiceDefaults.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddAnalyticsServices();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapPlatformsApi();
+
+await app.MigrateDatabaseAsync(typeof(AnalyticsDb).Assembly);
+app.Run();

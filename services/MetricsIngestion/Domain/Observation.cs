@@ -1,0 +1,39 @@
+using System.Text.Json;
+using CreatorMeta.Contracts;
+
+namespace CreatorMeta.MetricsIngestion.Domain;
+
+/// <summary>One raw reading of a post's numbers, kept exactly as the source named them.</summary>
+public sealed record Observation(
+    string WorkspaceId, string Platform, string Account, string ExternalPostId, DateTimeOffset ObservedAt,
+    string Source, string SourceEventId, IReadOnlyDictionary<string, JsonElement> Metrics)
+{
+    public static readonly IReadOnlySet<string> Sources = new HashSet<string> { "api", "webhook", "csv", "manual", "scrape" };
+
+    /// <summary>Every problem with the observation, by field; empty when it can be stored.</summary>
+    public static Dictionary<string, string[]> Validate(string? platform, string? account, string? externalPostId,
+        DateTimeOffset? observedAt, string? source, string? sourceEventId, IReadOnlyDictionary<string, JsonElement>? metrics, DateTimeOffset now)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (Platforms.Normalize(platform) is null)
+            errors["platform"] = [$"Platform must be one of: {string.Join(", ", Platforms.Known)}."];
+        if (string.IsNullOrWhiteSpace(account))
+            errors["account"] = ["account is required."];
+        if (string.IsNullOrWhiteSpace(externalPostId))
+            errors["externalPostId"] = ["externalPostId is required."];
+        if (observedAt is null || observedAt > now.AddMinutes(5))
+            errors["observedAt"] = ["observedAt is required and cannot be in the future."];
+        if (source is null || !Sources.Contains(source))
+            errors["source"] = [$"source must be one of: {string.Join(", ", Sources)}."];
+        if (string.IsNullOrWhiteSpace(sourceEventId))
+            errors["sourceEventId"] = ["sourceEventId is required: it is what makes a redelivery count once."];
+        if (metrics is null || metrics.Count == 0)
+            errors["metrics"] = ["At least one metric is required."];
+        else if (metrics.Any(m => m.Value.ValueKind is not (JsonValueKind.Number or JsonValueKind.String or JsonValueKind.Null)))
+            errors["metrics"] = ["Metric values are numbers, numeric strings (\"541.2K\") or null."];
+        return errors;
+    }
+}
+
+/// <summary>A message that can never be stored however often it is retried; it goes straight to the error queue.</summary>
+public sealed class InvalidObservationException(string message) : CreatorMeta.ServiceDefaults.Messaging.UnprocessableMessageException(message);

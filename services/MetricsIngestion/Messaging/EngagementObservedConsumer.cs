@@ -1,0 +1,28 @@
+using CreatorMeta.Contracts;
+using CreatorMeta.Contracts.Connectors;
+using CreatorMeta.MetricsIngestion.Domain;
+using CreatorMeta.MetricsIngestion.Infrastructure;
+using CreatorMeta.ServiceDefaults.Workspaces;
+using MassTransit;
+
+namespace CreatorMeta.MetricsIngestion.Messaging;
+
+/// <summary>Takes connectors' raw JSON observations; idempotent on the source's own event id.</summary>
+public sealed class EngagementObservedConsumer(ObservationStore store, TimeProvider clock, ILogger<EngagementObservedConsumer> logger)
+    : IConsumer<EngagementObserved>
+{
+    public async Task Consume(ConsumeContext<EngagementObserved> context)
+    {
+        var m = context.Message;
+        var errors = Observation.Validate(m.Platform, m.Account, m.ExternalPostId, m.ObservedAt == default ? null : m.ObservedAt,
+            m.Source, m.SourceEventId, m.Metrics, clock.GetUtcNow());
+        if (!WorkspaceId.IsValid(m.WorkspaceId))
+            errors["workspaceId"] = ["workspaceId is required."];
+        if (errors.Count > 0)
+            throw new InvalidObservationException(string.Join(" ", errors.SelectMany(e => e.Value)));
+        var stored = await store.StoreAsync(new Observation(m.WorkspaceId, Platforms.Normalize(m.Platform)!, m.Account.Trim(),
+            m.ExternalPostId.Trim(), m.ObservedAt, m.Source, m.SourceEventId, m.Metrics), context.CancellationToken);
+        if (!stored)
+            logger.LogDebug("Observation {Source}/{SourceEventId} was already stored", m.Source, m.SourceEventId);
+    }
+}
