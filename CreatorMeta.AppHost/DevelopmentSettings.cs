@@ -34,12 +34,16 @@ public static class DevelopmentSettings
         ResourceBuilder<PostgresServerResource> postgres, ResourceBuilder<RabbitMQServerResource> messaging)
     {
         var lines = $"""
-            ConnectionStrings__{postgres.Resource.Name}={postgres.Resource.ConnectionString}
-            ConnectionStrings__{messaging.Resource.Name}={messaging.Resource.ConnectionString}
+            ConnectionStrings__{postgres.Resource.Name}='{postgres.Resource.ConnectionString}'
+            ConnectionStrings__{messaging.Resource.Name}='{messaging.Resource.ConnectionString}'
 
             """;
         if (builder.Configuration["env-file"] is { } path)
-            File.WriteAllText(path, lines);
+        {
+            // Written whole, then moved into place, so a script polling for the file never reads half of it.
+            File.WriteAllText(path + ".partial", lines);
+            File.Move(path + ".partial", path, overwrite: true);
+        }
         Console.WriteLine(lines);
     }
 }

@@ -28,6 +28,16 @@ public sealed class RabbitMQServerResource(string name, string stateDirectory, s
             Directory.CreateDirectory(Path.Combine(_directory, folder));
         File.WriteAllText(Path.Combine(_directory, "rabbitmq.conf"), "loopback_users = none\n");
         File.WriteAllText(Path.Combine(_directory, "enabled_plugins"), "[].\n");
+        if (_environment.Count == 0)
+            ConfigureNode();
+        _process = ChildProcess.Start("setsid", [Prerequisites.RabbitMqServer], _environment, log);
+        ConnectionString = $"amqp://guest:guest@127.0.0.1:{_port}/";
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Ports and directories are chosen once, so a stopped node starts again as the same broker at the same address.</summary>
+    private void ConfigureNode()
+    {
         _port = Ports.Free();
         _environment["HOME"] = Path.Combine(_directory, "home"); // the Erlang cookie lives here, for rabbitmqctl too
         _environment["RABBITMQ_NODENAME"] = "creatormeta@localhost";
@@ -41,9 +51,6 @@ public sealed class RabbitMQServerResource(string name, string stateDirectory, s
         _environment["RABBITMQ_LOGS"] = "-";
         _environment["RABBITMQ_CONFIG_FILE"] = Path.Combine(_directory, "rabbitmq.conf");
         _environment["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(_directory, "enabled_plugins");
-        _process = ChildProcess.Start("setsid", [Prerequisites.RabbitMqServer], _environment, log);
-        ConnectionString = $"amqp://guest:guest@127.0.0.1:{_port}/";
-        return Task.CompletedTask;
     }
 
     public override Task WaitUntilHealthyAsync(CancellationToken cancellationToken) => _process is null
@@ -63,6 +70,7 @@ public sealed class RabbitMQServerResource(string name, string stateDirectory, s
             _log!.Line(e.Message);
         }
         await _process.StopAsync(TimeSpan.FromSeconds(15));
+        _process = null;
         try
         {
             await ChildProcess.RunAsync(Prerequisites.Epmd, ["-port", _environment["ERL_EPMD_PORT"], "-kill"], _log!);

@@ -33,12 +33,12 @@ public sealed class OutboxMessage
 
     public void MarkDispatched(DateTimeOffset at) => DispatchedAt = at;
 
-    /// <summary>Backs off exponentially (capped at 30 s) so a broker outage is retried without hammering it.</summary>
+    /// <summary>Backs off exponentially (capped at 10 s) so a broker outage is retried without hammering it.</summary>
     public void RecordFailure(string error, DateTimeOffset at)
     {
         Attempts++;
         LastError = error.Length > 2000 ? error[..2000] : error;
-        var backoff = TimeSpan.FromMilliseconds(Math.Min(30_000, 250 * Math.Pow(2, Math.Min(Attempts, 10))));
+        var backoff = TimeSpan.FromMilliseconds(Math.Min(10_000, 250 * Math.Pow(2, Math.Min(Attempts, 10))));
         NextAttemptAt = at + backoff * (0.8 + Random.Shared.NextDouble() * 0.4);
     }
 }

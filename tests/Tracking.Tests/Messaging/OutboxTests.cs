@@ -1,0 +1,76 @@
+using System.Net;
+using CreatorMeta.AppHost.Hosting;
+using CreatorMeta.Contracts.Tracking;
+using CreatorMeta.Testing;
+using Xunit;
+
+namespace CreatorMeta.Tracking.Tests.Messaging;
+
+[Collection(TrackingCollection.Name)]
+public sealed class OutboxTests(TrackingFixture fixture)
+{
+    [Fact]
+    public async Task A_recorded_publication_is_published_once_with_its_event_id_as_message_id()
+    {
+        await using var probe = await BrokerProbe.ConnectAsync();
+        await probe.WatchEventAsync<PublicationRecorded>();
+        var http = fixture.Service.CreateClient(TestEnvironment.NewWorkspace());
+        var asset = await (await http.PostJsonAsync("/api/v1/assets", Requests.Asset())).JsonAsync(HttpStatusCode.Created);
+        var publication = await (await http.PostJsonAsync($"/api/v1/assets/{asset.Id()}/publications", Requests.Publication()))
+            .JsonAsync(HttpStatusCode.Created);
+
+        var received = await probe.ReceiveAsync(m => m.GetProperty("publicationId").GetString() == publication.Id(), 2, TimeSpan.FromSeconds(5));
+
+        var envelope = Assert.Single(received);
+        Assert.Equal(asset.Id(), envelope.GetProperty("message").GetProperty("assetId").GetString());
+        Assert.Equal(envelope.GetProperty("message").GetProperty("eventId").GetString(), envelope.GetProperty("messageId").GetString());
+    }
+
+    [Fact]
+    public async Task A_broker_outage_delays_events_but_every_one_arrives_exactly_once()
+    {
+        var state = Directory.CreateTempSubdirectory("creatormeta-outbox-test-").FullName;
+        var broker = new RabbitMQServerResource("messaging", state, null);
+        var brokerLog = new ResourceLogger("messaging", 0, _ => { });
+        await broker.StartAsync(brokerLog, CancellationToken.None);
+        await broker.WaitUntilHealthyAsync(CancellationToken.None);
+        try
+        {
+            await using var tracking = await ServiceHost.StartAsync("tracking", "services/Tracking/CreatorMeta.Tracking.csproj", messaging: broker.ConnectionString);
+            await using var analytics = await ServiceHost.StartAsync("analytics", "services/Analytics/CreatorMeta.Analytics.csproj", messaging: broker.ConnectionString);
+            var workspace = TestEnvironment.NewWorkspace();
+            var http = tracking.CreateClient(workspace);
+            var facts = analytics.CreateClient(workspace);
+            var asset = await (await http.PostJsonAsync("/api/v1/assets", Requests.Asset())).JsonAsync(HttpStatusCode.Created);
+            await (await http.PostJsonAsync($"/api/v1/assets/{asset.Id()}/publications", Requests.Publication(account: "@before"))).JsonAsync(HttpStatusCode.Created);
+            await HttpAssertions.EventuallyAsync(async () => await PublicationsSeenAsync(facts) == 1, "analytics saw the first publication");
+
+            await broker.StopAsync();
+            for (var i = 0; i < 5; i++)
+                await (await http.PostJsonAsync($"/api/v1/assets/{asset.Id()}/publications", Requests.Publication(account: $"@during{i}")))
+                    .JsonAsync(HttpStatusCode.Created);
+            Assert.Equal(5, await PendingOutboxAsync(tracking));
+            await broker.StartAsync(brokerLog, CancellationToken.None);
+            await broker.WaitUntilHealthyAsync(CancellationToken.None);
+
+            await HttpAssertions.EventuallyAsync(async () => await PendingOutboxAsync(tracking) == 0, "the outbox drained", seconds: 60);
+            await HttpAssertions.EventuallyAsync(async () => await PublicationsSeenAsync(facts) == 6, "analytics saw every publication", seconds: 30);
+            await Task.Delay(1000);
+            Assert.Equal(6, await PublicationsSeenAsync(facts));
+        }
+        finally
+        {
+            await broker.StopAsync();
+            Directory.Delete(state, recursive: true);
+        }
+    }
+
+    private static Task<long> PendingOutboxAsync(ServiceHost tracking) =>
+        TestDatabase.ScalarAsync<long>(tracking.DatabaseConnectionString, "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NULL");
+
+    private static async Task<int> PublicationsSeenAsync(HttpClient analytics)
+    {
+        var comparison = await (await analytics.GetAsync("/api/v1/analytics/platforms")).JsonAsync(HttpStatusCode.OK);
+        return comparison.GetProperty("platforms").EnumerateArray().Sum(p => p.GetProperty("publications").GetInt32());
+    }
+}
