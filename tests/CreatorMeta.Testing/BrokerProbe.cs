@@ -63,7 +63,20 @@ public sealed class BrokerProbe : IAsyncDisposable
         await _channel.BasicPublishAsync(exchange, routingKey, mandatory: false, properties, Encoding.UTF8.GetBytes(json));
     }
 
-    public async Task<uint> MessageCountAsync(string queue) => (await _channel.QueueDeclarePassiveAsync(queue)).MessageCount;
+    /// <summary>Messages waiting in a queue; 0 for a queue not created yet (MassTransit makes _error queues on first use).</summary>
+    public async Task<uint> MessageCountAsync(string queue)
+    {
+        // A failed passive declare closes its channel, so it gets one of its own.
+        await using var channel = await _connection.CreateChannelAsync();
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
+        {
+            return 0;
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -52,6 +52,8 @@ public static class CalendarApi
             return TypedResults.Ok(EntryResponse.From(replay));
 
         var at = ZonedTime.Resolve(valid.Local, valid.Zone, out var timeConflict);
+        if (at is not null && at.Instant <= clock.GetUtcNow())
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["localTime"] = [$"{at.Instant:O} is in the past."] });
         var conflicts = timeConflict is null ? new List<ScheduleConflict>() : [timeConflict];
 
         IReadOnlyList<Contracts.Tracking.V1.PublicationConflict>? published;
