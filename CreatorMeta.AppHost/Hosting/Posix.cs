@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace CreatorMeta.AppHost.Hosting;
 
-internal static partial class Posix
+public static partial class Posix
 {
     public const int SigInt = 2;
     public const int SigTerm = 15;

@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Sockets;
+using CreatorMeta.Testing;
+
+namespace CreatorMeta.EndToEnd.Tests;
+
+/// <summary>
+/// The whole system as a user starts it: the AppHost binary with private PostgreSQL and RabbitMQ in a fresh state
+/// directory, and the gateway on a port of the test's choosing.
+/// </summary>
+public sealed class AppHostProcess : IAsyncLifetime
+{
+    // What the AppHost may start; any of these left after it stops is an orphan.
+    private static readonly string[] Watched = ["postgres", "beam.smp", "epmd", "erl_child_setup", "dotnet", "inet_gethost"];
+
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly string _state = Directory.CreateTempSubdirectory("creatormeta-e2e-").FullName;
+    private HashSet<int> _before = [];
+    private Process _process = null!;
+
+    public const string DevKey = "cm_dev_local_2f7b9c41e8a54d06b3c1";
+    public const string AdminKey = "cm_admin_local_8d30e6f2a9c14b57";
+    public Uri Gateway { get; private set; } = null!;
+    public string Output => string.Join('\n', _output);
+
+    public async Task InitializeAsync()
+    {
+        _before = WatchedProcesses();
+        var port = FreePort();
+        Gateway = new Uri($"http://127.0.0.1:{port}");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = TestEnvironment.RepositoryRoot,
+        };
+        foreach (var argument in new[] { Path.Combine(TestEnvironment.RepositoryRoot, "CreatorMeta.AppHost/bin/Debug/net10.0/CreatorMeta.AppHost.dll"),
+                     $"--state-dir={_state}", $"--gateway-port={port}" })
+            info.ArgumentList.Add(argument);
+        // A user's own servers are not what this test is about: make sure the private ones start.
+        info.Environment.Remove("ConnectionStrings__postgres");
+        info.Environment.Remove("ConnectionStrings__messaging");
+        var ready = new TaskCompletionSource();
+        _process = new Process { StartInfo = info };
+        _process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            _output.Enqueue(e.Data);
+            if (e.Data.Contains("Ctrl+C stops everything")) ready.TrySetResult(); // the banner's last line
+        };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        var finished = await Task.WhenAny(ready.Task, _process.WaitForExitAsync(), Task.Delay(TimeSpan.FromMinutes(3)));
+        if (finished != ready.Task)
+            throw new InvalidOperationException($"The AppHost did not come up:\n{Tail()}");
+    }
+
+    /// <summary>Ctrl+C, as a user presses it; returns the processes it started that are still alive afterwards.</summary>
+    public async Task<List<string>> InterruptAndFindOrphansAsync()
+    {
+        CreatorMeta.AppHost.Hosting.Posix.Kill(_process.Id, CreatorMeta.AppHost.Hosting.Posix.SigInt);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await _process.WaitForExitAsync(timeout.Token);
+        // Give exiting processes a moment to be reaped, then report what still runs.
+        for (var i = 0; i < 20 && WatchedProcesses().Except(_before).Any(); i++)
+            await Task.Delay(250);
+        return WatchedProcesses().Except(_before).Select(Describe).ToList();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            CreatorMeta.AppHost.Hosting.Posix.Kill(_process.Id, CreatorMeta.AppHost.Hosting.Posix.SigInt);
+            await _process.WaitForExitAsync();
+        }
+        Directory.Delete(_state, recursive: true);
+    }
+
+    public string Tail() => string.Join('\n', _output.TakeLast(60));
+
+    private static HashSet<int> WatchedProcesses() => Directory.GetDirectories("/proc")
+        .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : -1)
+        .Where(pid => pid > 0 && pid != Environment.ProcessId && Watched.Contains(Read($"/proc/{pid}/comm")) && !IsZombie(pid))
+        .ToHashSet();
+
+    private static bool IsZombie(int pid) => Read($"/proc/{pid}/stat").Split(") ").ElementAtOrDefault(1)?.StartsWith('Z') ?? true;
+
+    private static string Describe(int pid) => $"{pid} {Read($"/proc/{pid}/cmdline").Replace('\0', ' ')}";
+
+    private static string Read(string path)
+    {
+        try { return File.ReadAllText(path).Trim(); }
+        catch (IOException) { return ""; }
+        catch (UnauthorizedAccessException) { return ""; }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
