@@ -49,7 +49,10 @@ public static class CalendarApi
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
         if (idempotencyKey is not null && await FindByIdempotencyKey(db, workspace, idempotencyKey, cancellationToken) is { } replay)
-            return TypedResults.Ok(EntryResponse.From(replay));
+            return replay.Matches(valid.AssetId, valid.Platform, valid.Account, valid.Local, valid.Zone.Id)
+                ? TypedResults.Ok(EntryResponse.From(replay))
+                : TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, type: ApiProblems.TypeBase + "idempotency-key-reused",
+                    title: "Idempotency key reused", detail: $"Key '{idempotencyKey}' was first used for a different plan ({replay.Id}); use a new key.");
 
         var at = ZonedTime.Resolve(valid.Local, valid.Zone, out var timeConflict);
         if (at is not null && at.Instant <= clock.GetUtcNow())

@@ -38,6 +38,10 @@ public sealed class ScheduleEntry
         CreatedAt = now,
     };
 
+    /// <summary>Whether a repeated request (same idempotency key) asks for this very plan.</summary>
+    public bool Matches(Guid assetId, string platform, string account, DateTime localTime, string timeZone) =>
+        AssetId == assetId && Platform == platform && Account == account && LocalTime == localTime && TimeZone == timeZone;
+
     /// <summary>Cancels a plan that has not gone out yet; returns false when it is too late (or already canceled).</summary>
     public bool Cancel(DateTimeOffset now)
     {

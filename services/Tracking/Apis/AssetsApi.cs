@@ -60,7 +60,7 @@ public static class AssetsApi
         return asset is null ? ApiProblems.NotFound("Asset", id.ToString()) : TypedResults.Ok(AssetResponse.From(asset));
     }
 
-    public static async Task<Results<Created<PublicationResponse>, ProblemHttpResult, ValidationProblem>> RecordPublication(
+    public static async Task<Results<Created<PublicationResponse>, Ok<PublicationResponse>, ProblemHttpResult, ValidationProblem>> RecordPublication(
         Guid id, RecordPublicationRequest request, WorkspaceId workspace, TrackingDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -76,6 +76,13 @@ public static class AssetsApi
             return ApiProblems.NotFound("Asset", id.ToString());
         if (asset.Status == AssetStatus.Archived)
             return ApiProblems.Conflict("asset-archived", "Asset is archived", "An archived asset cannot be published; restore it first.");
+        if (details.ExternalPostId is not null && await db.FindByExternalIdAsync(workspace.Value, details.Platform, details.ExternalPostId, cancellationToken) is { } known)
+        {
+            // The platform's post id names one post: recording it again is a replay, not a new publication.
+            return known.AssetId == asset.Id
+                ? TypedResults.Ok(PublicationResponse.From(known))
+                : ExternalPostRecorded(known);
+        }
         var earlier = await db.LiveDuplicatesAsync(asset, details.Platform, details.Account, cancellationToken);
         if (earlier.Count > 0 && details.RepurposeReason is null)
             return DuplicatePublication(earlier[0]);
@@ -85,10 +92,24 @@ public static class AssetsApi
             publication.Id, asset.Id, publication.Platform, publication.Account, publication.ExternalPostId, publication.PostUrl,
             publication.PublishedAt, publication.Source.ToString().ToLowerInvariant(), publication.Hashtags, publication.RepurposeReason);
         db.PublishOnSave(recorded.EventId, now, recorded);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // The same platform post recorded at this very moment from another account's request.
+            return ApiProblems.Conflict("external-post-recorded", "Post already recorded",
+                $"{details.Platform} post '{details.ExternalPostId}' was recorded concurrently; read it back and retry if needed.");
+        }
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/assets/{asset.Id}", PublicationResponse.From(publication));
     }
+
+    private static ProblemHttpResult ExternalPostRecorded(Publication known) => ApiProblems.Conflict(
+        "external-post-recorded", "Post already recorded for another asset",
+        $"{known.Platform} post '{known.ExternalPostId}' is already recorded as a publication of asset {known.AssetId}.",
+        new Dictionary<string, object?> { ["earlierPublication"] = PublicationResponse.From(known) });
 
     private static ProblemHttpResult DuplicatePublication(Publication earlier) => ApiProblems.Conflict(
         "duplicate-publication", "Already published on this account",

@@ -13,6 +13,10 @@ public static class DuplicateGuardQueries
         db.Database.ExecuteSqlInterpolatedAsync(
             $"SELECT pg_advisory_xact_lock(hashtextextended({workspaceId + "/" + platform + "/" + account}, 0))", cancellationToken);
 
+    public static Task<Publication?> FindByExternalIdAsync(this TrackingDb db, string workspaceId, string platform, string externalPostId, CancellationToken cancellationToken) =>
+        db.Publications.AsNoTracking().FirstOrDefaultAsync(
+            p => p.WorkspaceId == workspaceId && p.Platform == platform && p.ExternalPostId == externalPostId, cancellationToken);
+
     /// <summary>Live publications on the account of this asset or of any asset with the same content hash, earliest first.</summary>
     public static Task<List<Publication>> LiveDuplicatesAsync(this TrackingDb db, Asset asset, string platform, string account, CancellationToken cancellationToken)
     {

@@ -90,6 +90,18 @@ public sealed class SchedulingTests(CalendarFixture fixture)
     }
 
     [Fact]
+    public async Task Reusing_an_idempotency_key_for_a_different_plan_is_refused()
+    {
+        var assetId = await PublishedAssetAsync();
+        var key = Guid.NewGuid().ToString();
+        await (await SendWithKeyAsync(Entry(assetId, "linkedin"), key)).JsonAsync(HttpStatusCode.Created);
+
+        var problem = await (await SendWithKeyAsync(Entry(assetId, "linkedin", "2027-03-01T10:00"), key)).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.EndsWith("/idempotency-key-reused", problem.GetProperty("type").GetString());
+    }
+
+    [Fact]
     public async Task A_canceled_entry_frees_the_slot_and_another_workspace_cannot_touch_it()
     {
         var assetId = await PublishedAssetAsync();

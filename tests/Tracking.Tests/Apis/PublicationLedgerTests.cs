@@ -81,6 +81,25 @@ public sealed class PublicationLedgerTests(TrackingFixture fixture)
     }
 
     [Fact]
+    public async Task Recording_the_same_platform_post_again_is_a_replay_and_cannot_move_to_another_asset()
+    {
+        var asset = await (await _client.PostJsonAsync("/api/v1/assets", Requests.Asset())).JsonAsync(HttpStatusCode.Created);
+        var other = await (await _client.PostJsonAsync("/api/v1/assets", Requests.Asset())).JsonAsync(HttpStatusCode.Created);
+        var first = await (await _client.PostJsonAsync($"/api/v1/assets/{asset.Id()}/publications", Requests.Publication(externalId: "C1a2b3")))
+            .JsonAsync(HttpStatusCode.Created);
+
+        var replay = await (await _client.PostJsonAsync($"/api/v1/assets/{asset.Id()}/publications", Requests.Publication(externalId: "C1a2b3")))
+            .JsonAsync(HttpStatusCode.OK);
+        var elsewhere = await (await _client.PostJsonAsync($"/api/v1/assets/{other.Id()}/publications", Requests.Publication(account: "@other", externalId: "C1a2b3")))
+            .ProblemAsync(HttpStatusCode.Conflict);
+
+        Assert.Equal(first.Id(), replay.Id());
+        Assert.EndsWith("/external-post-recorded", elsewhere.GetProperty("type").GetString());
+        var read = await (await _client.GetAsync($"/api/v1/assets/{other.Id()}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Empty(read.GetProperty("publications").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Lets_exactly_one_of_sixteen_simultaneous_publications_through()
     {
         var asset = await (await _client.PostJsonAsync("/api/v1/assets", Requests.Asset())).JsonAsync(HttpStatusCode.Created);
