@@ -9,8 +9,11 @@ namespace CreatorMeta.EndToEnd.Tests;
 /// The whole system as a user starts it: the AppHost binary with private PostgreSQL and RabbitMQ in a fresh state
 /// directory, and the gateway on a port of the test's choosing.
 /// </summary>
-public sealed class AppHostProcess : IAsyncLifetime
+public class AppHostProcess : IAsyncLifetime
 {
+    /// <summary>Whether to hand the AppHost the test run's servers as a user's own.</summary>
+    protected virtual bool UseExternalServers => false;
+
     // What the AppHost may start; any of these left after it stops is an orphan.
     private static readonly string[] Watched = ["postgres", "beam.smp", "epmd", "erl_child_setup", "dotnet", "inet_gethost"];
 
@@ -22,6 +25,7 @@ public sealed class AppHostProcess : IAsyncLifetime
     public const string DevKey = "cm_dev_local_2f7b9c41e8a54d06b3c1";
     public const string AdminKey = "cm_admin_local_8d30e6f2a9c14b57";
     public Uri Gateway { get; private set; } = null!;
+    public string StateDirectory => _state;
     public string Output => string.Join('\n', _output);
 
     public async Task InitializeAsync()
@@ -38,9 +42,12 @@ public sealed class AppHostProcess : IAsyncLifetime
         foreach (var argument in new[] { Path.Combine(TestEnvironment.RepositoryRoot, "CreatorMeta.AppHost/bin/Debug/net10.0/CreatorMeta.AppHost.dll"),
                      $"--state-dir={_state}", $"--gateway-port={port}" })
             info.ArgumentList.Add(argument);
-        // A user's own servers are not what this test is about: make sure the private ones start.
-        info.Environment.Remove("ConnectionStrings__postgres");
-        info.Environment.Remove("ConnectionStrings__messaging");
+        // The test run's servers are in the environment: keep them only when adopting a user's servers is the point.
+        if (!UseExternalServers)
+        {
+            info.Environment.Remove("ConnectionStrings__postgres");
+            info.Environment.Remove("ConnectionStrings__messaging");
+        }
         var ready = new TaskCompletionSource();
         _process = new Process { StartInfo = info };
         _process.OutputDataReceived += (_, e) =>

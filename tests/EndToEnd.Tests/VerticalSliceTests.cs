@@ -24,12 +24,15 @@ public sealed class VerticalSliceTests(AppHostProcess system) : IClassFixture<Ap
         var publication = new { platform = "instagram", account = "@jamal", externalPostId = "C1a2b3", postUrl = "https://www.instagram.com/p/C1a2b3/", publishedAt = "2026-11-01T18:00:00+01:00" };
 
         var first = await (await api.PostJsonAsync($"/api/v1/assets/{asset.Id()}/publications", publication)).JsonAsync(HttpStatusCode.Created);
-        var refused = await (await api.PostJsonAsync($"/api/v1/assets/{asset.Id()}/publications", publication with { })).ProblemAsync(HttpStatusCode.Conflict);
+        var replayed = await (await api.PostJsonAsync($"/api/v1/assets/{asset.Id()}/publications", publication)).JsonAsync(HttpStatusCode.OK);
+        var refused = await (await api.PostJsonAsync($"/api/v1/assets/{asset.Id()}/publications",
+            new { platform = "instagram", account = "@jamal", externalPostId = "D4e5f6", publishedAt = "2026-11-05T18:00:00Z" })).ProblemAsync(HttpStatusCode.Conflict);
         var repurposed = await (await api.PostJsonAsync($"/api/v1/assets/{asset.Id()}/publications",
             new { platform = "instagram", account = "@jamal", publishedAt = "2026-11-10T18:00:00Z", repurpose = new { reason = "anniversary" } }))
             .JsonAsync(HttpStatusCode.Created);
         var read = await (await api.GetAsync($"/api/v1/assets/{asset.Id()}")).JsonAsync(HttpStatusCode.OK);
 
+        Assert.Equal(first.Id(), replayed.Id());
         Assert.EndsWith("/duplicate-publication", refused.GetProperty("type").GetString());
         Assert.Equal(first.Id(), refused.GetProperty("earlierPublication").Id());
         Assert.Equal([first.Id(), repurposed.Id()], read.GetProperty("publications").EnumerateArray().Select(p => p.Id()));

@@ -25,6 +25,5 @@ public sealed class CalendarDb(DbContextOptions<CalendarDb> options) : DbContext
 
     /// <summary>Serializes scheduling decisions for one platform account until the transaction ends.</summary>
     public Task LockAccountAsync(string workspaceId, string platform, string account, CancellationToken cancellationToken) =>
-        Database.ExecuteSqlInterpolatedAsync(
-            $"SELECT pg_advisory_xact_lock(hashtextextended({"calendar/" + workspaceId + "/" + platform + "/" + account}, 0))", cancellationToken);
+        this.LockUntilCommitAsync($"calendar/{workspaceId}/{platform}/{account}", cancellationToken);
 }

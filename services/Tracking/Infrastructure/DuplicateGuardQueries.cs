@@ -1,3 +1,4 @@
+using CreatorMeta.ServiceDefaults.Data;
 using CreatorMeta.Tracking.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,8 +11,7 @@ public static class DuplicateGuardQueries
     /// simultaneous requests cannot both pass the duplicate guard.
     /// </summary>
     public static Task LockAccountAsync(this TrackingDb db, string workspaceId, string platform, string account, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlInterpolatedAsync(
-            $"SELECT pg_advisory_xact_lock(hashtextextended({workspaceId + "/" + platform + "/" + account}, 0))", cancellationToken);
+        db.LockUntilCommitAsync($"tracking/{workspaceId}/{platform}/{account}", cancellationToken);
 
     public static Task<Publication?> FindByExternalIdAsync(this TrackingDb db, string workspaceId, string platform, string externalPostId, CancellationToken cancellationToken) =>
         db.Publications.AsNoTracking().FirstOrDefaultAsync(
