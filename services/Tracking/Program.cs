@@ -12,6 +12,7 @@ builder.AddTrackingServices();
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapAssetsApi();
+app.MapPublicationsApi();
 app.MapTrackingGrpc();
 
 await app.MigrateDatabaseAsync(typeof(TrackingDb).Assembly);

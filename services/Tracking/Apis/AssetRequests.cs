@@ -1,59 +1,75 @@
-using CreatorMeta.Contracts;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using CreatorMeta.Tracking.Domain;
 
 namespace CreatorMeta.Tracking.Apis;
 
-public sealed record RegisterAssetRequest(
-    string? Title, string? Description, string? Kind, string? ContentHash,
-    IReadOnlyList<string>? Topics, IReadOnlyList<string>? VisualElements, string? Format, string? Language)
+/// <summary>
+/// The fields of an asset as clients send them. On PATCH, a field left out (or null) keeps its value; an empty
+/// string clears description, format and language; lists and attributes are replaced whole.
+/// </summary>
+public sealed record AssetFields(
+    string? Title, string? Description, string? Kind, string? ContentHash, string? PerceptualHash,
+    double? DurationSeconds, int? Width, int? Height, IReadOnlyList<string>? Topics, IReadOnlyList<string>? VisualElements,
+    string? Format, string? Language, Dictionary<string, string>? Attributes)
 {
-    public Dictionary<string, string[]> Validate(out AssetDetails details)
+    /// <summary>Overlays these fields on <paramref name="current"/> (or on nothing, for a new asset) and validates the result.</summary>
+    public Dictionary<string, string[]> Validate(AssetDetails? current, out AssetDetails details)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(Title))
+        var title = Title?.Trim() ?? current?.Title;
+        if (string.IsNullOrWhiteSpace(title))
             errors["title"] = ["A title is required."];
-        else if (Title.Length > 300)
+        else if (title.Length > 300)
             errors["title"] = ["A title has at most 300 characters."];
-        if (!Enum.TryParse<AssetKind>(Kind, true, out var kind) || int.TryParse(Kind, out _))
-            errors["kind"] = [$"Kind must be one of: {string.Join(", ", Enum.GetNames<AssetKind>().Select(n => n.ToLowerInvariant()))}."];
-        if (ContentHash is not null && !RequestRules.Sha256().IsMatch(ContentHash))
+        var kind = current?.Kind ?? default;
+        if ((Kind is not null || current is null) && !RequestRules.TryParseName(Kind, out kind))
+            errors["kind"] = [$"Kind must be one of: {RequestRules.Names<AssetKind>()}."];
+        if (ContentHash is { Length: > 0 } && !RequestRules.Sha256().IsMatch(ContentHash))
             errors["contentHash"] = ["The content hash must be a SHA-256 digest: 64 hexadecimal characters."];
-        details = new AssetDetails(Title?.Trim() ?? "", Description, kind, ContentHash?.ToLowerInvariant(),
-            RequestRules.Labels(Topics), RequestRules.Labels(VisualElements), Format?.Trim().ToLowerInvariant(), Language);
+        long? perceptual = current?.PerceptualHash;
+        if (PerceptualHash is { Length: > 0 })
+        {
+            if (RequestRules.PerceptualHash().IsMatch(PerceptualHash))
+                perceptual = unchecked((long)ulong.Parse(PerceptualHash, NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+            else
+                errors["perceptualHash"] = ["The perceptual hash is a 64-bit dHash: 16 hexadecimal characters."];
+        }
+        if (DurationSeconds is < 0 or > 86_400)
+            errors["durationSeconds"] = ["Duration is between 0 and 86400 seconds."];
+        if (Width is < 1 or > 100_000 || Height is < 1 or > 100_000)
+            errors["dimensions"] = ["Width and height are positive pixel counts."];
+        if (Attributes is { Count: > 100 } || Attributes?.Any(a => a.Key.Length is 0 or > 100 || a.Value.Length > 2000) == true)
+            errors["attributes"] = ["At most 100 attributes; keys of 1–100 characters, values of up to 2000."];
+
+        details = new AssetDetails(
+            title ?? "",
+            Clearable(Description, current?.Description),
+            kind,
+            ContentHash is null ? current?.ContentHash : ContentHash.Length == 0 ? null : ContentHash.ToLowerInvariant(),
+            PerceptualHash is "" ? null : perceptual,
+            DurationSeconds ?? current?.DurationSeconds,
+            Width ?? current?.Width,
+            Height ?? current?.Height,
+            Topics is null ? current?.Topics ?? [] : RequestRules.Labels(Topics),
+            VisualElements is null ? current?.VisualElements ?? [] : RequestRules.Labels(VisualElements),
+            Clearable(Format?.Trim().ToLowerInvariant(), current?.Format),
+            Clearable(Language?.Trim(), current?.Language),
+            Attributes ?? current?.Attributes ?? new Dictionary<string, string>());
         return errors;
     }
+
+    private static string? Clearable(string? sent, string? current) => sent is null ? current : sent.Length == 0 ? null : sent;
 }
 
-public sealed record RepurposeRequest(string? Reason);
-
-public sealed record RecordPublicationRequest(
-    string? Platform, string? Account, string? ExternalPostId, string? PostUrl, DateTimeOffset? PublishedAt,
-    string? Caption, IReadOnlyList<string>? Hashtags, string? Source, RepurposeRequest? Repurpose)
+/// <summary>PATCH /assets/{id}: any asset fields, a lifecycle move, and/or marking an imported placeholder as reviewed.</summary>
+public sealed record UpdateAssetRequest(
+    string? Title, string? Description, string? Kind, string? ContentHash, string? PerceptualHash,
+    double? DurationSeconds, int? Width, int? Height, IReadOnlyList<string>? Topics, IReadOnlyList<string>? VisualElements,
+    string? Format, string? Language, Dictionary<string, string>? Attributes, string? Status, bool? Reviewed)
 {
-    public Dictionary<string, string[]> Validate(DateTimeOffset now, out PublicationDetails details)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var platform = Platforms.Normalize(Platform);
-        if (platform is null)
-            errors["platform"] = [$"Platform must be one of: {string.Join(", ", Platforms.Known)}."];
-        if (string.IsNullOrWhiteSpace(Account))
-            errors["account"] = ["The account (handle or id) the post went out on is required."];
-        if (PublishedAt is null)
-            errors["publishedAt"] = ["publishedAt is required (ISO 8601 with offset)."];
-        else if (PublishedAt > now.AddMinutes(5))
-            errors["publishedAt"] = ["publishedAt cannot be in the future."];
-        if (PostUrl is not null && !Uri.TryCreate(PostUrl, UriKind.Absolute, out var url) | url is { Scheme: not ("http" or "https") })
-            errors["postUrl"] = ["postUrl must be an absolute http(s) URL."];
-        var source = PublicationSource.Manual;
-        if (Source is not null && (!Enum.TryParse(Source, true, out source) || int.TryParse(Source, out _)))
-            errors["source"] = ["Source must be scheduled, manual or imported."];
-        if (Repurpose is not null && string.IsNullOrWhiteSpace(Repurpose.Reason))
-            errors["repurpose.reason"] = ["A repurpose must say why."];
-        details = new PublicationDetails(platform ?? "", Account?.Trim() ?? "", ExternalPostId?.Trim(), PostUrl,
-            PublishedAt ?? now, Caption, RequestRules.Labels(Hashtags, trim: '#'), source, Repurpose?.Reason?.Trim());
-        return errors;
-    }
+    public AssetFields Fields => new(Title, Description, Kind, ContentHash, PerceptualHash, DurationSeconds, Width, Height,
+        Topics, VisualElements, Format, Language, Attributes);
 }
 
 internal static partial class RequestRules
@@ -61,8 +77,18 @@ internal static partial class RequestRules
     [GeneratedRegex("^[0-9a-fA-F]{64}$")]
     public static partial Regex Sha256();
 
+    [GeneratedRegex("^[0-9a-fA-F]{16}$")]
+    public static partial Regex PerceptualHash();
+
     /// <summary>Trimmed, de-duplicated labels in their first spelling; empty ones dropped.</summary>
     public static IReadOnlyList<string> Labels(IReadOnlyList<string>? values, char trim = ' ') =>
         (values ?? []).Select(v => v.Trim().TrimStart(trim).Trim()).Where(v => v.Length > 0)
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    /// <summary>An enum by its lower-case name only (never by number).</summary>
+    public static bool TryParseName<T>(string? text, out T value) where T : struct, Enum =>
+        Enum.TryParse(text, true, out value) && !int.TryParse(text, out _) && Enum.IsDefined(value);
+
+    public static string Names<T>() where T : struct, Enum =>
+        string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
 }

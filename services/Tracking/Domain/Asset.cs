@@ -13,50 +13,116 @@ public sealed class Asset
     public string? Description { get; private set; }
     public AssetKind Kind { get; private set; }
     public string? ContentHash { get; private set; }
+    public long? PerceptualHash { get; private set; }
+    public double? DurationSeconds { get; private set; }
+    public int? Width { get; private set; }
+    public int? Height { get; private set; }
     public List<string> Topics { get; private set; } = [];
     public List<string> VisualElements { get; private set; } = [];
     public string? Format { get; private set; }
     public string? Language { get; private set; }
+    public Dictionary<string, string> Attributes { get; private set; } = [];
     public AssetStatus Status { get; private set; }
+    /// <summary>Created by an import that matched no asset: its details are placeholders until someone reviews it.</summary>
+    public bool NeedsReview { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset? ArchivedAt { get; private set; }
+    /// <summary>Title, description and every caption, for full-text search.</summary>
+    public string SearchText { get; private set; } = "";
     public IReadOnlyList<Publication> Publications => _publications;
 
-    public static Asset Register(string workspaceId, AssetDetails details, DateTimeOffset now) => new()
+    public static Asset Register(string workspaceId, AssetDetails details, DateTimeOffset now, bool needsReview = false)
     {
-        Id = Guid.CreateVersion7(now),
-        WorkspaceId = workspaceId,
-        Title = details.Title,
-        Description = details.Description,
-        Kind = details.Kind,
-        ContentHash = details.ContentHash,
-        Topics = [.. details.Topics],
-        VisualElements = [.. details.VisualElements],
-        Format = details.Format,
-        Language = details.Language,
-        Status = AssetStatus.Draft,
-        CreatedAt = now,
-        UpdatedAt = now,
-    };
+        var asset = new Asset
+        {
+            Id = Guid.CreateVersion7(now),
+            WorkspaceId = workspaceId,
+            Status = AssetStatus.Draft,
+            NeedsReview = needsReview,
+            CreatedAt = now,
+        };
+        asset.Apply(details, now);
+        return asset;
+    }
+
+    /// <summary>Replaces the descriptive details; returns the names of the fields that changed.</summary>
+    public IReadOnlyList<string> Update(AssetDetails details, bool reviewed, DateTimeOffset now)
+    {
+        var before = Snapshot();
+        Apply(details, now);
+        if (reviewed)
+            NeedsReview = false;
+        return before.Zip(Snapshot(), (old, @new) => (old.Name, Changed: !Equals(old.Value, @new.Value)))
+            .Where(f => f.Changed).Select(f => f.Name).ToList();
+    }
+
+    /// <summary>Moves through the lifecycle; returns why not when the move is not allowed.</summary>
+    public string? ChangeStatus(AssetStatus to, DateTimeOffset now)
+    {
+        if (AssetLifecycle.Refusal(Status, to, _publications.Count > 0) is { } refusal)
+            return refusal;
+        if (Status != to)
+        {
+            ArchivedAt = to == AssetStatus.Archived ? now : null;
+            Status = to;
+            UpdatedAt = now;
+        }
+        return null;
+    }
 
     /// <summary>
-    /// Records that this asset went live. <paramref name="earlier"/> is what the duplicate guard found live on the
-    /// same platform account; it must be empty unless the publication is a deliberate repurpose with a reason.
+    /// Records that this asset went live. <paramref name="earlier"/> is what the duplicate guard found on the same
+    /// platform account; it must be empty unless the publication is a deliberate repurpose with a reason.
     /// </summary>
     public Publication RecordPublication(PublicationDetails details, IReadOnlyCollection<Publication> earlier, DateTimeOffset now)
     {
         if (Status == AssetStatus.Archived)
             throw new InvalidOperationException("An archived asset cannot be published.");
-        if (earlier.Count > 0 && string.IsNullOrWhiteSpace(details.RepurposeReason))
+        if (earlier.Count > 0 && string.IsNullOrWhiteSpace(details.RepurposeReason) && details.Source != PublicationSource.Imported)
             throw new InvalidOperationException("The duplicate guard refused this publication.");
         var publication = Publication.Record(this, details, now);
         _publications.Add(publication);
         Status = AssetStatus.Published;
         UpdatedAt = now;
+        RefreshSearchText();
         return publication;
     }
+
+    /// <summary>Keeps the search text in step after a publication's caption changed.</summary>
+    public void RefreshSearchText() => SearchText = string.Join('\n',
+        new[] { Title, Description }.Concat(_publications.Select(p => p.Caption)).Where(t => !string.IsNullOrWhiteSpace(t)));
+
+    private void Apply(AssetDetails details, DateTimeOffset now)
+    {
+        Title = details.Title;
+        Description = details.Description;
+        Kind = details.Kind;
+        ContentHash = details.ContentHash;
+        PerceptualHash = details.PerceptualHash;
+        DurationSeconds = details.DurationSeconds;
+        Width = details.Width;
+        Height = details.Height;
+        Topics = [.. details.Topics];
+        VisualElements = [.. details.VisualElements];
+        Format = details.Format;
+        Language = details.Language;
+        Attributes = new Dictionary<string, string>(details.Attributes);
+        UpdatedAt = now;
+        RefreshSearchText();
+    }
+
+    private (string Name, object? Value)[] Snapshot() =>
+    [
+        ("title", Title), ("description", Description), ("kind", Kind), ("contentHash", ContentHash),
+        ("perceptualHash", PerceptualHash), ("durationSeconds", DurationSeconds), ("width", Width), ("height", Height),
+        ("topics", string.Join('\u001f', Topics)), ("visualElements", string.Join('\u001f', VisualElements)),
+        ("format", Format), ("language", Language),
+        ("attributes", string.Join('\u001f', Attributes.OrderBy(a => a.Key).Select(a => a.Key + "=" + a.Value))),
+    ];
 }
 
 public sealed record AssetDetails(
-    string Title, string? Description, AssetKind Kind, string? ContentHash,
-    IReadOnlyList<string> Topics, IReadOnlyList<string> VisualElements, string? Format, string? Language);
+    string Title, string? Description, AssetKind Kind, string? ContentHash, long? PerceptualHash,
+    double? DurationSeconds, int? Width, int? Height, IReadOnlyList<string> Topics, IReadOnlyList<string> VisualElements,
+    string? Format, string? Language, IReadOnlyDictionary<string, string> Attributes);

@@ -1,6 +1,9 @@
+using System.Text.Json;
 using CreatorMeta.Tracking.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CreatorMeta.Tracking.Infrastructure;
 
@@ -11,14 +14,12 @@ internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
         asset.ToTable("assets");
         asset.HasKey(a => a.Id);
         asset.Property(a => a.Id).ValueGeneratedNever(); // the domain assigns ids, so EF must not read a set id as "already saved"
-        asset.Property(a => a.Kind).HasConversion(LowerCase<AssetKind>());
-        asset.Property(a => a.Status).HasConversion(LowerCase<AssetStatus>());
+        asset.Property(a => a.Kind).HasConversion(Conversions.LowerCase<AssetKind>());
+        asset.Property(a => a.Status).HasConversion(Conversions.LowerCase<AssetStatus>());
+        asset.Property(a => a.Attributes).HasColumnType("jsonb").HasConversion(Conversions.Json, Conversions.DictionaryComparer);
         asset.HasMany(a => a.Publications).WithOne().HasForeignKey(p => p.AssetId);
         asset.Navigation(a => a.Publications).HasField("_publications").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
-
-    internal static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<T, string> LowerCase<T>() where T : struct, Enum =>
-        new(value => value.ToString().ToLowerInvariant(), text => Enum.Parse<T>(text, true));
 }
 
 internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Publication>
@@ -28,7 +29,34 @@ internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Public
         publication.ToTable("publications");
         publication.HasKey(p => p.Id);
         publication.Property(p => p.Id).ValueGeneratedNever();
-        publication.Property(p => p.Source).HasConversion(AssetConfiguration.LowerCase<PublicationSource>());
-        publication.Property(p => p.Status).HasConversion(AssetConfiguration.LowerCase<PublicationStatus>());
+        publication.Property(p => p.Source).HasConversion(Conversions.LowerCase<PublicationSource>());
+        publication.Property(p => p.Status).HasConversion(Conversions.LowerCase<PublicationStatus>());
+        publication.HasMany(p => p.Versions).WithOne().HasForeignKey(v => v.PublicationId);
+        publication.Navigation(p => p.Versions).HasField("_versions").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
+}
+
+internal sealed class PublicationVersionConfiguration : IEntityTypeConfiguration<PublicationVersion>
+{
+    public void Configure(EntityTypeBuilder<PublicationVersion> version)
+    {
+        version.ToTable("publication_versions");
+        version.HasKey(v => new { v.PublicationId, v.Version });
+        version.Property(v => v.Version).ValueGeneratedNever();
+    }
+}
+
+internal static class Conversions
+{
+    public static ValueConverter<T, string> LowerCase<T>() where T : struct, Enum =>
+        new(value => value.ToString().ToLowerInvariant(), text => Enum.Parse<T>(text, true));
+
+    public static readonly ValueConverter<Dictionary<string, string>, string> Json = new(
+        value => JsonSerializer.Serialize(value, JsonSerializerOptions.Default),
+        text => JsonSerializer.Deserialize<Dictionary<string, string>>(text, JsonSerializerOptions.Default) ?? new());
+
+    public static readonly ValueComparer<Dictionary<string, string>> DictionaryComparer = new(
+        (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+        d => d.Aggregate(0, (hash, pair) => hash ^ HashCode.Combine(pair.Key, pair.Value)),
+        d => new Dictionary<string, string>(d));
 }

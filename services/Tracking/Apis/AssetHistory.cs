@@ -1,0 +1,29 @@
+using CreatorMeta.Tracking.Domain;
+
+namespace CreatorMeta.Tracking.Apis;
+
+/// <summary>Everything that happened to an asset, oldest first: registration, each publication, each edit, each removal.</summary>
+public sealed record AssetHistory(string AssetId, IReadOnlyList<HistoryEntry> Items)
+{
+    public static AssetHistory Of(Asset asset)
+    {
+        var items = new List<HistoryEntry> { new(asset.CreatedAt, "registered") };
+        foreach (var p in asset.Publications)
+        {
+            foreach (var v in p.Versions.OrderBy(v => v.Version))
+                items.Add(new HistoryEntry(v.ValidFrom, v.Version == 1 ? "published" : "edited", p.Id.ToString(), p.Platform, p.Account,
+                    p.PostUrl, v.Version, v.Caption, v.Hashtags, v.Version == 1 ? p.RepurposeReason : null));
+            if (p.RemovedAt is { } removed)
+                items.Add(new HistoryEntry(removed, "removed", p.Id.ToString(), p.Platform, p.Account, p.PostUrl, Reason: p.RemovalReason));
+        }
+        if (asset.ArchivedAt is { } archived)
+            items.Add(new HistoryEntry(archived, "archived"));
+        return new AssetHistory(asset.Id.ToString(), items.OrderBy(i => i.At).ThenBy(i => Order(i.Kind)).ToList());
+    }
+
+    private static int Order(string kind) => kind switch { "registered" => 0, "published" => 1, "edited" => 2, "removed" => 3, _ => 4 };
+}
+
+public sealed record HistoryEntry(
+    DateTimeOffset At, string Kind, string? PublicationId = null, string? Platform = null, string? Account = null, string? PostUrl = null,
+    int? Version = null, string? Caption = null, IReadOnlyList<string>? Hashtags = null, string? Reason = null);

@@ -1,0 +1,123 @@
+using CreatorMeta.ServiceDefaults.Data;
+using CreatorMeta.ServiceDefaults.Problems;
+using CreatorMeta.ServiceDefaults.Workspaces;
+using CreatorMeta.Tracking.Domain;
+using CreatorMeta.Tracking.Infrastructure;
+using CreatorMeta.Tracking.Messaging;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CreatorMeta.Tracking.Apis;
+
+public static class PublicationsApi
+{
+    public static IEndpointRouteBuilder MapPublicationsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/assets/{id:guid}/publications", RecordPublication).WithTags("Publications");
+        var publications = app.MapGroup("/api/v1/publications").WithTags("Publications");
+        publications.MapGet("/{id:guid}", GetPublication);
+        publications.MapPatch("/{id:guid}", EditPublication);
+        publications.MapPost("/{id:guid}/removal", RemovePublication);
+        return app;
+    }
+
+    public static async Task<Results<Created<PublicationResponse>, Ok<PublicationResponse>, ProblemHttpResult, ValidationProblem>> RecordPublication(
+        Guid id, RecordPublicationRequest request, WorkspaceId workspace, TrackingDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var errors = request.Validate(now, out var details);
+        if (errors.Count > 0)
+            return ApiProblems.Validation(errors);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockAccountAsync(workspace.Value, details.Platform, details.Account, cancellationToken);
+        var asset = await db.FindAssetAsync(workspace, id, tracked: true, cancellationToken);
+        if (asset is null)
+            return ApiProblems.NotFound("Asset", id.ToString());
+        if (asset.Status == AssetStatus.Archived)
+            return ApiProblems.Conflict("asset-archived", "Asset is archived", "An archived asset cannot be published; restore it first.");
+        if (details.ExternalPostId is not null && await db.FindByExternalIdAsync(workspace.Value, details.Platform, details.ExternalPostId, cancellationToken) is { } known)
+        {
+            // The platform's post id names one post: recording it again is a replay, not a new publication.
+            return known.AssetId == asset.Id ? TypedResults.Ok(PublicationResponse.From(known)) : ExternalPostRecorded(known);
+        }
+        var earlier = await db.LiveDuplicatesAsync(asset, details.Platform, details.Account, cancellationToken);
+        if (earlier.Count > 0 && details.RepurposeReason is null)
+            return DuplicatePublication(earlier[0]);
+
+        var publication = asset.RecordPublication(details, earlier, now);
+        db.PublicationRecorded(publication, now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // The same platform post recorded at this very moment through another account's request.
+            return ApiProblems.Conflict("external-post-recorded", "Post already recorded",
+                $"{details.Platform} post '{details.ExternalPostId}' was recorded concurrently; read it back and retry if needed.");
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/publications/{publication.Id}", PublicationResponse.From(publication));
+    }
+
+    public static async Task<Results<Ok<PublicationResponse>, ProblemHttpResult>> GetPublication(
+        Guid id, WorkspaceId workspace, TrackingDb db, CancellationToken cancellationToken)
+    {
+        var publication = await db.Publications.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.WorkspaceId == workspace.Value, cancellationToken);
+        return publication is null ? ApiProblems.NotFound("Publication", id.ToString()) : TypedResults.Ok(PublicationResponse.From(publication));
+    }
+
+    public static async Task<Results<Ok<PublicationResponse>, ProblemHttpResult, ValidationProblem>> EditPublication(
+        Guid id, EditPublicationRequest request, WorkspaceId workspace, TrackingDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (request.EditedAt > now.AddMinutes(5))
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["editedAt"] = ["editedAt cannot be in the future."] });
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockUntilCommitAsync($"publication/{id}", cancellationToken);
+        var asset = await db.FindAssetOfPublicationAsync(workspace, id, cancellationToken);
+        var publication = asset?.Publications.Single(p => p.Id == id);
+        if (asset is null || publication is null)
+            return ApiProblems.NotFound("Publication", id.ToString());
+        if (publication.Status == PublicationStatus.Removed)
+            return ApiProblems.Conflict("publication-removed", "Post was removed", "A removed post cannot be edited.");
+        var hashtags = request.Hashtags is null ? publication.Hashtags : RequestRules.Labels(request.Hashtags, trim: '#');
+        if (publication.Edit(request.Caption ?? publication.Caption, hashtags, request.EditedAt ?? now))
+        {
+            asset.RefreshSearchText();
+            db.PublicationEdited(publication, now);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return TypedResults.Ok(PublicationResponse.From(publication));
+    }
+
+    public static async Task<Results<Ok<PublicationResponse>, ProblemHttpResult, ValidationProblem>> RemovePublication(
+        Guid id, RemovalRequest request, WorkspaceId workspace, TrackingDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (request.RemovedAt > now.AddMinutes(5))
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["removedAt"] = ["removedAt cannot be in the future."] });
+        var publication = await db.Publications.FirstOrDefaultAsync(p => p.Id == id && p.WorkspaceId == workspace.Value, cancellationToken);
+        if (publication is null)
+            return ApiProblems.NotFound("Publication", id.ToString());
+        if (publication.Remove(request.RemovedAt ?? now, request.Reason?.Trim()))
+        {
+            db.PublicationRemoved(publication, now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return TypedResults.Ok(PublicationResponse.From(publication));
+    }
+
+    private static ProblemHttpResult DuplicatePublication(Publication earlier) => ApiProblems.Conflict(
+        "duplicate-publication", "Already published on this account",
+        $"This content is already live on {earlier.Platform} account '{earlier.Account}' since {earlier.PublishedAt:O}" +
+        (earlier.PostUrl is null ? "" : $" ({earlier.PostUrl})") + ". Send repurpose: {reason} to publish it again deliberately.",
+        new Dictionary<string, object?> { ["earlierPublication"] = PublicationResponse.From(earlier) });
+
+    private static ProblemHttpResult ExternalPostRecorded(Publication known) => ApiProblems.Conflict(
+        "external-post-recorded", "Post already recorded for another asset",
+        $"{known.Platform} post '{known.ExternalPostId}' is already recorded as a publication of asset {known.AssetId}.",
+        new Dictionary<string, object?> { ["earlierPublication"] = PublicationResponse.From(known) });
+}
