@@ -4,7 +4,6 @@ using CreatorMeta.MetricsIngestion.Messaging;
 using CreatorMeta.ServiceDefaults;
 using CreatorMeta.ServiceDefaults.Data;
 using CreatorMeta.ServiceDefaults.Messaging;
-using MassTransit;
 
 namespace CreatorMeta.MetricsIngestion;
 
@@ -18,18 +17,7 @@ public static class MetricsIngestionServices
         builder.Services.AddSingleton<ObservationStore>();
         builder.AddMessaging(ResourceNames.MetricsIngestion,
             bus => bus.AddConsumer<EngagementObservedConsumer>().ExcludeFromConfigureEndpoints(),
-            (context, rabbit) => rabbit.ReceiveEndpoint(ConnectorQueue, endpoint =>
-            {
-                // Connectors in any language publish plain JSON to a documented topic exchange: no MassTransit envelope.
-                endpoint.ConfigureConsumeTopology = false;
-                endpoint.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
-                endpoint.Bind(ConnectorExchange.Name, exchange =>
-                {
-                    exchange.ExchangeType = "topic";
-                    exchange.RoutingKey = ConnectorExchange.EngagementObserved;
-                });
-                endpoint.ConfigureConsumer<EngagementObservedConsumer>(context);
-            }));
+            (context, rabbit) => rabbit.ConnectorEndpoint<EngagementObservedConsumer>(context, ConnectorQueue, ConnectorExchange.Name, ConnectorExchange.EngagementObserved));
         return builder;
     }
 }

@@ -13,6 +13,7 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapAssetsApi();
 app.MapPublicationsApi();
+app.MapImportApi();
 app.MapTrackingGrpc();
 
 await app.MigrateDatabaseAsync(typeof(TrackingDb).Assembly);

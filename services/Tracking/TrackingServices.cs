@@ -1,7 +1,11 @@
 using CreatorMeta.ServiceDefaults;
 using CreatorMeta.ServiceDefaults.Data;
 using CreatorMeta.ServiceDefaults.Messaging;
+using CreatorMeta.Contracts.Connectors;
+using CreatorMeta.Tracking.Importing;
 using CreatorMeta.Tracking.Infrastructure;
+using CreatorMeta.Tracking.Messaging;
+using MassTransit;
 
 namespace CreatorMeta.Tracking;
 
@@ -9,8 +13,20 @@ public static class TrackingServices
 {
     public static WebApplicationBuilder AddTrackingServices(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<TrackingOptions>().BindConfiguration("Tracking").ValidateDataAnnotations().ValidateOnStart();
         builder.AddServiceDatabase<TrackingDb>(ResourceNames.Tracking);
-        builder.AddMessaging(ResourceNames.Tracking);
+        builder.Services.AddScoped<PublicationImporter>();
+        builder.AddMessaging(ResourceNames.Tracking,
+            bus =>
+            {
+                bus.AddConsumer<PostObservedConsumer>().ExcludeFromConfigureEndpoints();
+                bus.AddConsumer<PostRemovedConsumer>().ExcludeFromConfigureEndpoints();
+            },
+            (context, rabbit) =>
+            {
+                rabbit.ConnectorEndpoint<PostObservedConsumer>(context, "tracking-post-observed", ConnectorExchange.Name, ConnectorExchange.PostObserved);
+                rabbit.ConnectorEndpoint<PostRemovedConsumer>(context, "tracking-post-removed", ConnectorExchange.Name, ConnectorExchange.PostRemoved);
+            });
         builder.AddOutboxDispatcher<TrackingDb>();
         return builder;
     }

@@ -8,4 +8,10 @@ public static class ConnectorExchange
 
     /// <summary>Routing key for <see cref="EngagementObserved"/>.</summary>
     public const string EngagementObserved = "engagement.observed";
+
+    /// <summary>Routing key for <see cref="PostObserved"/>.</summary>
+    public const string PostObserved = "post.observed";
+
+    /// <summary>Routing key for <see cref="PostRemoved"/>.</summary>
+    public const string PostRemoved = "post.removed";
 }

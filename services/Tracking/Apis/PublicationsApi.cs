@@ -6,6 +6,7 @@ using CreatorMeta.Tracking.Infrastructure;
 using CreatorMeta.Tracking.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CreatorMeta.Tracking.Apis;
 
@@ -22,7 +23,8 @@ public static class PublicationsApi
     }
 
     public static async Task<Results<Created<PublicationResponse>, Ok<PublicationResponse>, ProblemHttpResult, ValidationProblem>> RecordPublication(
-        Guid id, RecordPublicationRequest request, WorkspaceId workspace, TrackingDb db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, RecordPublicationRequest request, WorkspaceId workspace, TrackingDb db, IOptions<TrackingOptions> options, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var errors = request.Validate(now, out var details);
@@ -41,9 +43,9 @@ public static class PublicationsApi
             // The platform's post id names one post: recording it again is a replay, not a new publication.
             return known.AssetId == asset.Id ? TypedResults.Ok(PublicationResponse.From(known)) : ExternalPostRecorded(known);
         }
-        var earlier = await db.LiveDuplicatesAsync(asset, details.Platform, details.Account, cancellationToken);
+        var earlier = await db.BlockingPublicationsAsync(asset, details.Platform, details.Account, options.Value, now, cancellationToken);
         if (earlier.Count > 0 && details.RepurposeReason is null)
-            return DuplicatePublication(earlier[0]);
+            return DuplicatePublication(earlier[0], DuplicateGuard.Reason(asset.Id, earlier[0], now, options.Value.CooldownFor(details.Platform))!);
 
         var publication = asset.RecordPublication(details, earlier, now);
         db.PublicationRecorded(publication, now);
@@ -110,11 +112,10 @@ public static class PublicationsApi
         return TypedResults.Ok(PublicationResponse.From(publication));
     }
 
-    private static ProblemHttpResult DuplicatePublication(Publication earlier) => ApiProblems.Conflict(
+    private static ProblemHttpResult DuplicatePublication(Publication earlier, string reason) => ApiProblems.Conflict(
         "duplicate-publication", "Already published on this account",
-        $"This content is already live on {earlier.Platform} account '{earlier.Account}' since {earlier.PublishedAt:O}" +
-        (earlier.PostUrl is null ? "" : $" ({earlier.PostUrl})") + ". Send repurpose: {reason} to publish it again deliberately.",
-        new Dictionary<string, object?> { ["earlierPublication"] = PublicationResponse.From(earlier) });
+        $"{DuplicateGuard.Describe(earlier, reason)} Send repurpose: {{reason}} to publish it again deliberately.",
+        new Dictionary<string, object?> { ["reason"] = reason, ["earlierPublication"] = PublicationResponse.From(earlier) });
 
     private static ProblemHttpResult ExternalPostRecorded(Publication known) => ApiProblems.Conflict(
         "external-post-recorded", "Post already recorded for another asset",

@@ -77,13 +77,16 @@ public sealed class Asset
     /// </summary>
     public Publication RecordPublication(PublicationDetails details, IReadOnlyCollection<Publication> earlier, DateTimeOffset now)
     {
-        if (Status == AssetStatus.Archived)
+        // An import records what already happened on a platform, so neither the guard nor archiving can refuse it.
+        var imported = details.Source == PublicationSource.Imported;
+        if (Status == AssetStatus.Archived && !imported)
             throw new InvalidOperationException("An archived asset cannot be published.");
-        if (earlier.Count > 0 && string.IsNullOrWhiteSpace(details.RepurposeReason) && details.Source != PublicationSource.Imported)
+        if (earlier.Count > 0 && string.IsNullOrWhiteSpace(details.RepurposeReason) && !imported)
             throw new InvalidOperationException("The duplicate guard refused this publication.");
         var publication = Publication.Record(this, details, now);
         _publications.Add(publication);
-        Status = AssetStatus.Published;
+        if (Status != AssetStatus.Archived)
+            Status = AssetStatus.Published;
         UpdatedAt = now;
         RefreshSearchText();
         return publication;

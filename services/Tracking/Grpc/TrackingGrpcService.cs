@@ -6,6 +6,7 @@ using CreatorMeta.Tracking.Domain;
 using CreatorMeta.Tracking.Infrastructure;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CreatorMeta.Tracking.Grpc;
 
@@ -37,20 +38,22 @@ public static class TrackingGrpcService
         var db = call.GetRequiredService<TrackingDb>();
         var asset = await db.Assets.AsNoTracking().FirstOrDefaultAsync(a => a.Id == assetId && a.WorkspaceId == workspace, call.CancellationToken)
             ?? throw new GrpcException(GrpcStatusCode.NotFound, $"No asset '{request.AssetId}' in this workspace.");
-        var earlier = await db.LiveDuplicatesAsync(asset, platform, request.Account.Trim(), call.CancellationToken);
+        var options = call.GetRequiredService<IOptions<TrackingOptions>>().Value;
+        var now = call.GetRequiredService<TimeProvider>().GetUtcNow();
+        var earlier = await db.BlockingPublicationsAsync(asset, platform, request.Account.Trim(), options, now, call.CancellationToken);
 
         var reply = new CheckPublicationReply { Allowed = earlier.Count == 0 && asset.Status != AssetStatus.Archived };
         if (asset.Status == AssetStatus.Archived)
             reply.Conflicts.Add(new PublicationConflict { Reason = "asset-archived", Detail = "The asset is archived.", AssetId = asset.Id.ToString() });
-        reply.Conflicts.AddRange(earlier.Select(p => new PublicationConflict
+        reply.Conflicts.AddRange(earlier.Select(p => (Publication: p, Reason: DuplicateGuard.Reason(asset.Id, p, now, options.CooldownFor(platform))!)).Select(e => new PublicationConflict
         {
-            Reason = p.AssetId == asset.Id ? "already-published" : "same-content-published",
-            Detail = $"Live on {p.Platform} account '{p.Account}' since {p.PublishedAt:O}.",
-            PublicationId = p.Id.ToString(),
-            AssetId = p.AssetId.ToString(),
-            ExternalPostId = p.ExternalPostId ?? "",
-            PostUrl = p.PostUrl ?? "",
-            PublishedAt = Timestamp.FromDateTimeOffset(p.PublishedAt),
+            Reason = e.Reason,
+            Detail = DuplicateGuard.Describe(e.Publication, e.Reason),
+            PublicationId = e.Publication.Id.ToString(),
+            AssetId = e.Publication.AssetId.ToString(),
+            ExternalPostId = e.Publication.ExternalPostId ?? "",
+            PostUrl = e.Publication.PostUrl ?? "",
+            PublishedAt = Timestamp.FromDateTimeOffset(e.Publication.PublishedAt),
         }));
         return reply;
     }

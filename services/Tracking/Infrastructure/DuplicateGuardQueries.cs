@@ -17,16 +17,58 @@ public static class DuplicateGuardQueries
         db.Publications.AsNoTracking().FirstOrDefaultAsync(
             p => p.WorkspaceId == workspaceId && p.Platform == platform && p.ExternalPostId == externalPostId, cancellationToken);
 
-    /// <summary>Live publications on the account of this asset or of any asset with the same content hash, earliest first.</summary>
-    public static Task<List<Publication>> LiveDuplicatesAsync(this TrackingDb db, Asset asset, string platform, string account, CancellationToken cancellationToken)
+    /// <summary>
+    /// Publications on the account that the duplicate guard holds against this asset — of the asset itself, of an asset
+    /// with the same SHA-256, or of one whose perceptual hash is near — earliest first.
+    /// </summary>
+    public static async Task<List<Publication>> BlockingPublicationsAsync(this TrackingDb db, Asset asset, string platform, string account,
+        TrackingOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var sameContent = db.Assets
-            .Where(a => a.WorkspaceId == asset.WorkspaceId && (a.Id == asset.Id || (asset.ContentHash != null && a.ContentHash == asset.ContentHash)))
-            .Select(a => a.Id);
-        return db.Publications
-            .Where(p => p.WorkspaceId == asset.WorkspaceId && p.Platform == platform && p.Account == account
-                && p.Status == PublicationStatus.Live && sameContent.Contains(p.AssetId))
+        var sameContent = await db.SameContent(asset.WorkspaceId, asset.Id, asset.ContentHash, asset.PerceptualHash, options.NearDuplicateDistance)
+            .ToListAsync(cancellationToken);
+        var cooldown = options.CooldownFor(platform);
+        var candidates = await db.Publications.AsNoTracking()
+            .Where(p => p.WorkspaceId == asset.WorkspaceId && p.Platform == platform && p.Account == account && sameContent.Contains(p.AssetId)
+                && (p.Status == PublicationStatus.Live || p.PublishedAt > now - cooldown))
             .OrderBy(p => p.PublishedAt)
             .ToListAsync(cancellationToken);
+        return candidates.Where(p => DuplicateGuard.Reason(asset.Id, p, now, cooldown) is not null).ToList();
+    }
+
+    /// <summary>Ids of the assets that show the same content: this one, exact SHA-256 matches, near perceptual matches.</summary>
+    public static IQueryable<Guid> SameContent(this TrackingDb db, string workspaceId, Guid assetId, string? contentHash, long? perceptualHash, int distance) =>
+        db.Database.SqlQuery<Guid>($"""
+            SELECT id AS "Value" FROM assets
+            WHERE workspace_id = {workspaceId}
+              AND (id = {assetId}
+                   OR (content_hash IS NOT NULL AND content_hash = {contentHash})
+                   OR (perceptual_hash IS NOT NULL AND {perceptualHash}::bigint IS NOT NULL
+                       AND bit_count((perceptual_hash # {perceptualHash}::bigint)::bit(64)) <= {distance}))
+            """);
+
+    /// <summary>The asset that shows this content, by exact hash first, then by the nearest perceptual hash; oldest on ties.</summary>
+    public static async Task<(Guid Id, string MatchedBy)?> MatchContentAsync(this TrackingDb db, string workspaceId, string? contentHash,
+        long? perceptualHash, int distance, CancellationToken cancellationToken)
+    {
+        if (contentHash is not null)
+        {
+            var exact = await db.Assets.Where(a => a.WorkspaceId == workspaceId && a.ContentHash == contentHash)
+                .OrderBy(a => a.CreatedAt).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
+            if (exact is { } id)
+                return (id, "contentHash");
+        }
+        if (perceptualHash is not null)
+        {
+            var near = await db.Database.SqlQuery<Guid>($"""
+                SELECT id AS "Value" FROM assets
+                WHERE workspace_id = {workspaceId} AND perceptual_hash IS NOT NULL
+                  AND bit_count((perceptual_hash # {perceptualHash})::bit(64)) <= {distance}
+                ORDER BY bit_count((perceptual_hash # {perceptualHash})::bit(64)), created_at
+                LIMIT 1
+                """).ToListAsync(cancellationToken);
+            if (near.Count == 1)
+                return (near[0], "perceptualHash");
+        }
+        return null;
     }
 }

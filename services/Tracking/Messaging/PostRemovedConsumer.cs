@@ -1,0 +1,33 @@
+using CreatorMeta.Contracts;
+using CreatorMeta.Contracts.Connectors;
+using CreatorMeta.ServiceDefaults.Messaging;
+using CreatorMeta.ServiceDefaults.Workspaces;
+using CreatorMeta.Tracking.Infrastructure;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace CreatorMeta.Tracking.Messaging;
+
+/// <summary>A connector found a post gone: its publication becomes a tombstone. Removing twice changes nothing.</summary>
+public sealed class PostRemovedConsumer(TrackingDb db, TimeProvider clock, ILogger<PostRemovedConsumer> logger) : IConsumer<PostRemoved>
+{
+    public async Task Consume(ConsumeContext<PostRemoved> context)
+    {
+        var m = context.Message;
+        if (!WorkspaceId.IsValid(m.WorkspaceId) || Platforms.Normalize(m.Platform) is not { } platform || string.IsNullOrWhiteSpace(m.ExternalPostId))
+            throw new UnprocessableMessageException("workspaceId, a known platform and externalPostId are required.");
+        var publication = await db.Publications.FirstOrDefaultAsync(
+            p => p.WorkspaceId == m.WorkspaceId && p.Platform == platform && p.ExternalPostId == m.ExternalPostId, context.CancellationToken);
+        if (publication is null)
+        {
+            logger.LogInformation("Removal of unknown {Platform} post {ExternalPostId} ignored", platform, m.ExternalPostId);
+            return;
+        }
+        var now = clock.GetUtcNow();
+        if (publication.Remove(m.RemovedAt == default ? now : m.RemovedAt, m.Reason))
+        {
+            db.PublicationRemoved(publication, now);
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
+    }
+}
