@@ -14,6 +14,7 @@ app.UseServiceDefaults();
 app.MapAssetsApi();
 app.MapPublicationsApi();
 app.MapImportApi();
+app.MapExportApi();
 app.MapTrackingGrpc();
 
 await app.MigrateDatabaseAsync(typeof(TrackingDb).Assembly);

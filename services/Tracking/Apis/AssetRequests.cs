@@ -80,9 +80,9 @@ internal static partial class RequestRules
     [GeneratedRegex("^[0-9a-fA-F]{16}$")]
     public static partial Regex PerceptualHash();
 
-    /// <summary>Trimmed, de-duplicated labels in their first spelling; empty ones dropped.</summary>
+    /// <summary>Trimmed, lower-cased, de-duplicated labels (topics, hashtags: case never makes two of them); empty ones dropped.</summary>
     public static IReadOnlyList<string> Labels(IReadOnlyList<string>? values, char trim = ' ') =>
-        (values ?? []).Select(v => v.Trim().TrimStart(trim).Trim()).Where(v => v.Length > 0)
+        (values ?? []).Select(v => v.Trim().TrimStart(trim).Trim().ToLowerInvariant()).Where(v => v.Length > 0)
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     /// <summary>An enum by its lower-case name only (never by number).</summary>

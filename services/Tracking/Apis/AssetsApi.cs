@@ -35,19 +35,18 @@ public static class AssetsApi
         return TypedResults.Created($"/api/v1/assets/{asset.Id}", AssetResponse.From(asset));
     }
 
+    /// <summary>Search and filter the library; relevance-ranked when <c>q</c> is given, newest first otherwise.</summary>
     public static async Task<Results<Ok<AssetPage>, ValidationProblem>> ListAssets(
-        WorkspaceId workspace, TrackingDb db, CancellationToken cancellationToken, int? limit = null, string? cursor = null)
+        [AsParameters] AssetQuery query, WorkspaceId workspace, TrackingDb db, CancellationToken cancellationToken)
     {
-        var page = Pagination.Parse(limit, cursor, out var after, out var errors);
+        var errors = query.Validate(out var filter, out var limit, out var after);
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
-        var query = db.Assets.AsNoTracking().Include(a => a.Publications).Where(a => a.WorkspaceId == workspace.Value);
-        if (after is { } c)
-            query = query.Where(a => EF.Functions.LessThan(ValueTuple.Create(a.CreatedAt, a.Id), ValueTuple.Create(c.CreatedAt, c.Id)));
-        var items = await query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Take(page + 1)
-            .AsSplitQuery().ToListAsync(cancellationToken);
-        var next = items.Count > page ? Pagination.Cursor(items[page - 1].CreatedAt, items[page - 1].Id) : null;
-        return TypedResults.Ok(new AssetPage(items.Take(page).Select(AssetResponse.From).ToList(), next));
+        var hits = await db.SearchAsync(workspace.Value, filter, after, limit + 1, cancellationToken);
+        var page = hits.Take(limit).ToList();
+        var assets = await db.LoadInOrderAsync(page.Select(h => h.Id).ToList(), cancellationToken);
+        var next = hits.Count > limit ? Pagination.Cursor(page[^1].Position) : null;
+        return TypedResults.Ok(new AssetPage(assets.Select(AssetResponse.From).ToList(), next));
     }
 
     public static async Task<Results<Ok<AssetResponse>, ProblemHttpResult>> GetAsset(

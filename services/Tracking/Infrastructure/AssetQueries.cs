@@ -14,6 +14,14 @@ public static class AssetQueries
             .FirstOrDefaultAsync(a => a.Id == id && a.WorkspaceId == workspace.Value, cancellationToken);
     }
 
+    /// <summary>Assets with their publications, in the order of <paramref name="ids"/>.</summary>
+    public static async Task<List<Asset>> LoadInOrderAsync(this TrackingDb db, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        var assets = await db.Assets.AsNoTracking().Include(a => a.Publications).AsSplitQuery()
+            .Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+        return ids.Select(id => assets[id]).ToList();
+    }
+
     /// <summary>The asset a publication belongs to, loaded as <see cref="FindAssetAsync"/> does.</summary>
     public static async Task<Asset?> FindAssetOfPublicationAsync(this TrackingDb db, WorkspaceId workspace, Guid publicationId, CancellationToken cancellationToken)
     {

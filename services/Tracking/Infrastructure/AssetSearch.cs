@@ -1,0 +1,69 @@
+using System.Text;
+using CreatorMeta.Tracking.Apis;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CreatorMeta.Tracking.Infrastructure;
+
+/// <summary>What a library search asks for; every part is optional and they combine with AND.</summary>
+public sealed record AssetFilter(
+    string? Text, string? Platform, string? Account, string? Topic, string? VisualElement, string? Format, string? Kind,
+    string? Hashtag, string? Status, DateTimeOffset? PublishedFrom, DateTimeOffset? PublishedTo, string? NotPublishedOn);
+
+public sealed record SearchHit(Guid Id, DateTimeOffset CreatedAt, float? Rank)
+{
+    public Pagination.Position Position => new(Rank, CreatedAt, Id);
+}
+
+/// <summary>
+/// The library search, as one SQL statement: full-text relevance over titles, descriptions and captions; filters on
+/// the asset and on its live publications; keyset pagination on (relevance, created-at, id). Always one workspace.
+/// </summary>
+public static class AssetSearch
+{
+    public static Task<List<SearchHit>> SearchAsync(this TrackingDb db, string workspaceId, AssetFilter filter,
+        Pagination.Position? after, int limit, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder();
+        var parameters = new List<NpgsqlParameter>();
+        string Param(object value, NpgsqlDbType? type = null)
+        {
+            var parameter = new NpgsqlParameter($"p{parameters.Count}", value);
+            if (type is { } t)
+                parameter.NpgsqlDbType = t;
+            parameters.Add(parameter);
+            return "@" + parameter.ParameterName;
+        }
+
+        var text = string.IsNullOrWhiteSpace(filter.Text) ? null : Param(filter.Text.Trim());
+        var rank = text is null ? "NULL::real" : $"ts_rank(a.search_vector, websearch_to_tsquery('simple', {text}))";
+        sql.Append($"SELECT a.id AS \"Id\", a.created_at AS \"CreatedAt\", {rank} AS \"Rank\" FROM assets a WHERE a.workspace_id = {Param(workspaceId)}");
+        if (text is not null)
+            sql.Append($" AND a.search_vector @@ websearch_to_tsquery('simple', {text})");
+        if (filter.Kind is not null) sql.Append($" AND a.kind = {Param(filter.Kind)}");
+        if (filter.Status is not null) sql.Append($" AND a.status = {Param(filter.Status)}");
+        if (filter.Format is not null) sql.Append($" AND a.format = {Param(filter.Format)}");
+        if (filter.Topic is not null) sql.Append($" AND a.topics @> ARRAY[{Param(filter.Topic)}]");
+        if (filter.VisualElement is not null) sql.Append($" AND a.visual_elements @> ARRAY[{Param(filter.VisualElement)}]");
+
+        var live = new List<string>();
+        if (filter.Platform is not null) live.Add($"p.platform = {Param(filter.Platform)}");
+        if (filter.Account is not null) live.Add($"p.account = {Param(filter.Account)}");
+        if (filter.Hashtag is not null) live.Add($"p.hashtags @> ARRAY[{Param(filter.Hashtag)}]");
+        if (filter.PublishedFrom is { } from) live.Add($"p.published_at >= {Param(from.ToUniversalTime())}");
+        if (filter.PublishedTo is { } to) live.Add($"p.published_at < {Param(to.ToUniversalTime())}");
+        if (live.Count > 0)
+            sql.Append($" AND EXISTS (SELECT 1 FROM publications p WHERE p.asset_id = a.id AND p.status = 'live' AND {string.Join(" AND ", live)})");
+        if (filter.NotPublishedOn is not null)
+            sql.Append($" AND NOT EXISTS (SELECT 1 FROM publications p WHERE p.asset_id = a.id AND p.status = 'live' AND p.platform = {Param(filter.NotPublishedOn)})");
+
+        if (after is { } c)
+            sql.Append(text is null
+                ? $" AND (a.created_at, a.id) < ({Param(c.CreatedAt)}, {Param(c.Id)})"
+                : $" AND ({rank}, a.created_at, a.id) < ({Param(c.Rank ?? 0f, NpgsqlDbType.Real)}, {Param(c.CreatedAt)}, {Param(c.Id)})");
+        sql.Append(text is null ? " ORDER BY a.created_at DESC, a.id DESC" : $" ORDER BY {rank} DESC, a.created_at DESC, a.id DESC");
+        sql.Append($" LIMIT {Param(limit)}");
+        return db.Database.SqlQueryRaw<SearchHit>(sql.ToString(), parameters.ToArray<object>()).ToListAsync(cancellationToken);
+    }
+}
