@@ -13,6 +13,7 @@ public static class GatewayRoutes
         ("/api/v1/publications/{id}/metrics", ResourceNames.MetricsIngestion),
         ("/api/v1/publications/{**rest}", ResourceNames.Tracking),
         ("/api/v1/repurposing/{**rest}", ResourceNames.Tracking),
+        ("/api/v1/accounts/{**rest}", ResourceNames.Tracking),
         ("/api/v1/metrics/{**rest}", ResourceNames.MetricsIngestion),
         ("/api/v1/hashtags/{**rest}", ResourceNames.Hashtags),
         ("/api/v1/calendar/{**rest}", ResourceNames.Calendar),

@@ -15,6 +15,8 @@ app.MapAssetsApi();
 app.MapPublicationsApi();
 app.MapImportApi();
 app.MapExportApi();
+app.MapAccountsApi();
+app.MapRepurposingApi();
 app.MapTrackingGrpc();
 
 await app.MigrateDatabaseAsync(typeof(TrackingDb).Assembly);

@@ -21,6 +21,7 @@ public static class TrackingServices
             {
                 bus.AddConsumer<PostObservedConsumer>().ExcludeFromConfigureEndpoints();
                 bus.AddConsumer<PostRemovedConsumer>().ExcludeFromConfigureEndpoints();
+                bus.AddConsumer<MetricsUpdatedConsumer>();
             },
             (context, rabbit) =>
             {

@@ -2,10 +2,13 @@ using CreatorMeta.Tracking.Domain;
 
 namespace CreatorMeta.Tracking.Apis;
 
-/// <summary>Everything that happened to an asset, oldest first: registration, each publication, each edit, each removal.</summary>
+/// <summary>
+/// Everything that happened to an asset, oldest first: registration, each publication, each edit, each removal (a
+/// tombstone, with the last numbers known before the post went away).
+/// </summary>
 public sealed record AssetHistory(string AssetId, IReadOnlyList<HistoryEntry> Items)
 {
-    public static AssetHistory Of(Asset asset)
+    public static AssetHistory Of(Asset asset, IReadOnlyDictionary<Guid, PublicationPerformance> performance)
     {
         var items = new List<HistoryEntry> { new(asset.CreatedAt, "registered") };
         foreach (var p in asset.Publications)
@@ -14,7 +17,8 @@ public sealed record AssetHistory(string AssetId, IReadOnlyList<HistoryEntry> It
                 items.Add(new HistoryEntry(v.ValidFrom, v.Version == 1 ? "published" : "edited", p.Id.ToString(), p.Platform, p.Account,
                     p.PostUrl, v.Version, v.Caption, v.Hashtags, v.Version == 1 ? p.RepurposeReason : null));
             if (p.RemovedAt is { } removed)
-                items.Add(new HistoryEntry(removed, "removed", p.Id.ToString(), p.Platform, p.Account, p.PostUrl, Reason: p.RemovalReason));
+                items.Add(new HistoryEntry(removed, "removed", p.Id.ToString(), p.Platform, p.Account, p.PostUrl, Reason: p.RemovalReason,
+                    LastKnownMetrics: performance.GetValueOrDefault(p.Id)?.Metrics));
         }
         if (asset.ArchivedAt is { } archived)
             items.Add(new HistoryEntry(archived, "archived"));
@@ -26,4 +30,5 @@ public sealed record AssetHistory(string AssetId, IReadOnlyList<HistoryEntry> It
 
 public sealed record HistoryEntry(
     DateTimeOffset At, string Kind, string? PublicationId = null, string? Platform = null, string? Account = null, string? PostUrl = null,
-    int? Version = null, string? Caption = null, IReadOnlyList<string>? Hashtags = null, string? Reason = null);
+    int? Version = null, string? Caption = null, IReadOnlyList<string>? Hashtags = null, string? Reason = null,
+    IReadOnlyDictionary<string, double>? LastKnownMetrics = null);

@@ -88,7 +88,12 @@ public static class AssetsApi
         Guid id, WorkspaceId workspace, TrackingDb db, CancellationToken cancellationToken)
     {
         var asset = await db.FindAssetAsync(workspace, id, tracked: false, cancellationToken);
-        return asset is null ? ApiProblems.NotFound("Asset", id.ToString()) : TypedResults.Ok(AssetHistory.Of(asset));
+        if (asset is null)
+            return ApiProblems.NotFound("Asset", id.ToString());
+        var publicationIds = asset.Publications.Select(p => p.Id).ToList();
+        var performance = await db.Performance.AsNoTracking().Where(pp => publicationIds.Contains(pp.PublicationId))
+            .ToDictionaryAsync(pp => pp.PublicationId, cancellationToken);
+        return TypedResults.Ok(AssetHistory.Of(asset, performance));
     }
 
     private static AssetDetails CurrentDetails(Asset a) => new(a.Title, a.Description, a.Kind, a.ContentHash, a.PerceptualHash,

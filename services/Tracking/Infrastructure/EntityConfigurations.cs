@@ -16,7 +16,7 @@ internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
         asset.Property(a => a.Id).ValueGeneratedNever(); // the domain assigns ids, so EF must not read a set id as "already saved"
         asset.Property(a => a.Kind).HasConversion(Conversions.LowerCase<AssetKind>());
         asset.Property(a => a.Status).HasConversion(Conversions.LowerCase<AssetStatus>());
-        asset.Property(a => a.Attributes).HasColumnType("jsonb").HasConversion(Conversions.Json, Conversions.DictionaryComparer);
+        asset.Property(a => a.Attributes).HasColumnType("jsonb").HasConversion(Conversions.Json<string>(), Conversions.DictionaryComparer<string>());
         asset.HasMany(a => a.Publications).WithOne().HasForeignKey(p => p.AssetId);
         asset.Navigation(a => a.Publications).HasField("_publications").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
@@ -46,17 +46,38 @@ internal sealed class PublicationVersionConfiguration : IEntityTypeConfiguration
     }
 }
 
+internal sealed class PlatformAccountConfiguration : IEntityTypeConfiguration<PlatformAccount>
+{
+    public void Configure(EntityTypeBuilder<PlatformAccount> account)
+    {
+        account.ToTable("accounts");
+        account.HasKey(a => a.Id);
+        account.Property(a => a.Id).ValueGeneratedNever();
+    }
+}
+
+internal sealed class PublicationPerformanceConfiguration : IEntityTypeConfiguration<PublicationPerformance>
+{
+    public void Configure(EntityTypeBuilder<PublicationPerformance> performance)
+    {
+        performance.ToTable("publication_performance");
+        performance.HasKey(p => p.PublicationId);
+        performance.Property(p => p.PublicationId).ValueGeneratedNever();
+        performance.Property(p => p.Metrics).HasColumnType("jsonb").HasConversion(Conversions.Json<double>(), Conversions.DictionaryComparer<double>());
+    }
+}
+
 internal static class Conversions
 {
     public static ValueConverter<T, string> LowerCase<T>() where T : struct, Enum =>
         new(value => value.ToString().ToLowerInvariant(), text => Enum.Parse<T>(text, true));
 
-    public static readonly ValueConverter<Dictionary<string, string>, string> Json = new(
+    public static ValueConverter<Dictionary<string, T>, string> Json<T>() => new(
         value => JsonSerializer.Serialize(value, JsonSerializerOptions.Default),
-        text => JsonSerializer.Deserialize<Dictionary<string, string>>(text, JsonSerializerOptions.Default) ?? new());
+        text => JsonSerializer.Deserialize<Dictionary<string, T>>(text, JsonSerializerOptions.Default) ?? new());
 
-    public static readonly ValueComparer<Dictionary<string, string>> DictionaryComparer = new(
+    public static ValueComparer<Dictionary<string, T>> DictionaryComparer<T>() => new(
         (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
         d => d.Aggregate(0, (hash, pair) => hash ^ HashCode.Combine(pair.Key, pair.Value)),
-        d => new Dictionary<string, string>(d));
+        d => new Dictionary<string, T>(d));
 }

@@ -9,6 +9,8 @@ public sealed class TrackingDb(DbContextOptions<TrackingDb> options) : DbContext
 {
     public DbSet<Asset> Assets => Set<Asset>();
     public DbSet<Publication> Publications => Set<Publication>();
+    public DbSet<PlatformAccount> Accounts => Set<PlatformAccount>();
+    public DbSet<PublicationPerformance> Performance => Set<PublicationPerformance>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
