@@ -24,6 +24,9 @@ public sealed class ProjectResource : Resource, IResourceWithEndpoints
         Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/')))!;
 
     public IReadOnlyDictionary<string, Uri> Endpoints => _endpoints;
+
+    /// <summary>The running process's id (0 before start), for measuring it.</summary>
+    public int ProcessId => _process?.Id ?? 0;
     public List<IResourceWithConnectionString> ConnectionStrings { get; } = [];
     public List<IResourceWithEndpoints> ServiceReferences { get; } = [];
     public Dictionary<string, string> Environment { get; } = [];

@@ -32,8 +32,7 @@ public static class PublicationsApi
             return ApiProblems.Validation(errors);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.LockAccountAsync(workspace.Value, details.Platform, details.Account, cancellationToken);
-        var asset = await db.FindAssetAsync(workspace, id, tracked: true, cancellationToken);
+        var asset = await db.LockAssetForPublishingAsync(workspace, id, cancellationToken);
         if (asset is null)
             return ApiProblems.NotFound("Asset", id.ToString());
         if (asset.Status == AssetStatus.Archived)
@@ -43,6 +42,8 @@ public static class PublicationsApi
             // The platform's post id names one post: recording it again is a replay, not a new publication.
             return known.AssetId == asset.Id ? TypedResults.Ok(PublicationResponse.From(known)) : ExternalPostRecorded(known);
         }
+        // Only the guard's own question runs under the account lock, to keep the serialized part short.
+        await db.LockAccountAsync(workspace.Value, details.Platform, details.Account, cancellationToken);
         var earlier = await db.BlockingPublicationsAsync(asset, details.Platform, details.Account, options.Value, now, cancellationToken);
         if (earlier.Count > 0 && details.RepurposeReason is null)
             return DuplicatePublication(earlier[0], DuplicateGuard.Reason(asset.Id, earlier[0], now, options.Value.CooldownFor(details.Platform))!);

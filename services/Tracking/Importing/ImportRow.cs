@@ -44,8 +44,17 @@ public sealed record ImportRow(
 
     private static string Placeholder(CanonicalPost? post) => post is null ? "Imported post" : $"Imported {post.Platform} post {post.ExternalPostId}";
 
-    private static string? Summary(string? caption) =>
-        string.IsNullOrWhiteSpace(caption) ? null : caption.Length <= 80 ? caption.Trim() : caption[..80].Trim() + "…";
+    private static string? Summary(string? caption)
+    {
+        if (string.IsNullOrWhiteSpace(caption))
+            return null;
+        caption = caption.Trim();
+        if (caption.Length <= 80)
+            return caption;
+        // Never cut an emoji (a surrogate pair) in half: half of one is not valid text.
+        var cut = char.IsHighSurrogate(caption[79]) ? 79 : 80;
+        return caption[..cut].Trim() + "…";
+    }
 
     /// <summary>What a platform's post most likely is, for a placeholder asset someone will review.</summary>
     private static string KindFor(string? platform) => platform switch

@@ -14,6 +14,18 @@ public static class AssetQueries
             .FirstOrDefaultAsync(a => a.Id == id && a.WorkspaceId == workspace.Value, cancellationToken);
     }
 
+    /// <summary>
+    /// An asset with its publications (not their versions), its row locked until the transaction ends, so concurrent
+    /// publications of the same asset each see the others when they update it.
+    /// </summary>
+    public static async Task<Asset?> LockAssetForPublishingAsync(this TrackingDb db, WorkspaceId workspace, Guid id, CancellationToken cancellationToken)
+    {
+        var locked = await db.Database.SqlQuery<Guid>(
+            $"SELECT id AS \"Value\" FROM assets WHERE id = {id} AND workspace_id = {workspace.Value} FOR UPDATE").ToListAsync(cancellationToken);
+        return locked.Count == 0 ? null : await db.Assets.Include(a => a.Publications).AsSplitQuery()
+            .FirstAsync(a => a.Id == id, cancellationToken);
+    }
+
     /// <summary>Assets with their publications, in the order of <paramref name="ids"/>.</summary>
     public static async Task<List<Asset>> LoadInOrderAsync(this TrackingDb db, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
     {

@@ -24,8 +24,8 @@ public static class DuplicateGuardQueries
     public static async Task<List<Publication>> BlockingPublicationsAsync(this TrackingDb db, Asset asset, string platform, string account,
         TrackingOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var sameContent = await db.SameContent(asset.WorkspaceId, asset.Id, asset.ContentHash, asset.PerceptualHash, options.NearDuplicateDistance)
-            .ToListAsync(cancellationToken);
+        // One round trip: the same-content subquery composes into the publications query.
+        var sameContent = db.SameContent(asset.WorkspaceId, asset.Id, asset.ContentHash, asset.PerceptualHash, options.NearDuplicateDistance);
         var cooldown = options.CooldownFor(platform);
         var candidates = await db.Publications.AsNoTracking()
             .Where(p => p.WorkspaceId == asset.WorkspaceId && p.Platform == platform && p.Account == account && sameContent.Contains(p.AssetId)

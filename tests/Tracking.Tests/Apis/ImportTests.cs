@@ -34,6 +34,18 @@ public sealed class ImportTests(TrackingFixture fixture)
     }
 
     [Fact]
+    public async Task A_long_caption_titles_the_placeholder_without_breaking_an_emoji()
+    {
+        var caption = new string('a', 79) + "🦩 and the rest of a long caption";
+
+        var result = (await ImportAsync(new { url = "https://www.instagram.com/p/EmOj1/", account = "@jamal", publishedAt = "2026-10-01T12:00:00Z", caption }))
+            .GetProperty("results")[0];
+
+        var asset = await (await _client.GetAsync($"/api/v1/assets/{result.GetProperty("assetId").GetString()}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(new string('a', 79) + "…", asset.GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task The_same_post_under_another_url_shape_is_recognised_not_doubled()
     {
         var first = (await ImportAsync(Row("https://youtu.be/dQw4w9WgXcQ"))).GetProperty("results")[0];
