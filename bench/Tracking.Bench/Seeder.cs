@@ -96,9 +96,19 @@ public static class Seeder
         }
         log($"seeded {publications:N0} publications in {watch.Elapsed.TotalSeconds:0} s");
         watch.Restart();
+        // What the service keeps on each asset as publications come and go (migration 0004 does the same).
+        await using (var summary = new NpgsqlCommand("""
+            UPDATE assets a SET
+                live_platforms = coalesce(s.platforms, '{}'), live_hashtags = coalesce(s.hashtags, '{}')
+            FROM (SELECT p.asset_id, array_agg(DISTINCT p.platform) AS platforms,
+                         (SELECT array_agg(DISTINCT h) FROM publications q, unnest(q.hashtags) h WHERE q.asset_id = p.asset_id AND q.status = 'live') AS hashtags
+                  FROM publications p WHERE p.status = 'live' GROUP BY p.asset_id) s
+            WHERE a.id = s.asset_id
+            """, connection) { CommandTimeout = 0 })
+            await summary.ExecuteNonQueryAsync();
         await using (var analyze = new NpgsqlCommand("ANALYZE", connection) { CommandTimeout = 0 })
             await analyze.ExecuteNonQueryAsync();
-        log($"analyzed in {watch.Elapsed.TotalSeconds:0} s");
+        log($"live summary and statistics in {watch.Elapsed.TotalSeconds:0} s");
     }
 
     private static string Pick(Random random, string[] values, double[] weights)

@@ -90,6 +90,8 @@ public sealed class VerticalSliceTests(AppHostProcess system) : IClassFixture<Ap
         {
             "/api/v1/assets", "/api/v1/assets/{id}", "/api/v1/assets/{id}/publications", "/api/v1/calendar", "/api/v1/calendar/entries",
             "/api/v1/calendar/entries/{id}", "/api/v1/analytics/platforms", "/api/v1/metrics/observations", "/admin/workspaces",
+            "/api/v1/assets/{id}/history", "/api/v1/publications/{id}", "/api/v1/publications/{id}/removal", "/api/v1/publications/import",
+            "/api/v1/assets/export.csv", "/api/v1/assets/export.json", "/api/v1/repurposing/opportunities", "/api/v1/accounts", "/api/v1/accounts/{id}",
         }, paths);
     }
 }

@@ -86,9 +86,8 @@ public static class PublicationsApi
         if (publication.Status == PublicationStatus.Removed)
             return ApiProblems.Conflict("publication-removed", "Post was removed", "A removed post cannot be edited.");
         var hashtags = request.Hashtags is null ? publication.Hashtags : RequestRules.Labels(request.Hashtags, trim: '#');
-        if (publication.Edit(request.Caption ?? publication.Caption, hashtags, request.EditedAt ?? now))
+        if (asset.EditPublication(publication, request.Caption ?? publication.Caption, hashtags, request.EditedAt ?? now))
         {
-            asset.RefreshSearchText();
             db.PublicationEdited(publication, now);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -102,10 +101,11 @@ public static class PublicationsApi
         var now = clock.GetUtcNow();
         if (request.RemovedAt > now.AddMinutes(5))
             return ApiProblems.Validation(new Dictionary<string, string[]> { ["removedAt"] = ["removedAt cannot be in the future."] });
-        var publication = await db.Publications.FirstOrDefaultAsync(p => p.Id == id && p.WorkspaceId == workspace.Value, cancellationToken);
-        if (publication is null)
+        var asset = await db.FindAssetOfPublicationAsync(workspace, id, cancellationToken);
+        var publication = asset?.Publications.Single(p => p.Id == id);
+        if (asset is null || publication is null)
             return ApiProblems.NotFound("Publication", id.ToString());
-        if (publication.Remove(request.RemovedAt ?? now, request.Reason?.Trim()))
+        if (asset.RemovePublication(publication, request.RemovedAt ?? now, request.Reason?.Trim()))
         {
             db.PublicationRemoved(publication, now);
             await db.SaveChangesAsync(cancellationToken);

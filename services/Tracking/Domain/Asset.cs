@@ -30,6 +30,9 @@ public sealed class Asset
     public DateTimeOffset? ArchivedAt { get; private set; }
     /// <summary>Title, description and every caption, for full-text search.</summary>
     public string SearchText { get; private set; } = "";
+    /// <summary>The platforms it is live on now, and the hashtags of those live posts: the ledger at a glance, for filtering.</summary>
+    public List<string> LivePlatforms { get; private set; } = [];
+    public List<string> LiveHashtags { get; private set; } = [];
     public IReadOnlyList<Publication> Publications => _publications;
 
     public static Asset Register(string workspaceId, AssetDetails details, DateTimeOffset now, bool needsReview = false)
@@ -88,13 +91,37 @@ public sealed class Asset
         if (Status != AssetStatus.Archived)
             Status = AssetStatus.Published;
         UpdatedAt = now;
-        RefreshSearchText();
+        RefreshSummary();
         return publication;
     }
 
-    /// <summary>Keeps the search text in step after a publication's caption changed.</summary>
-    public void RefreshSearchText() => SearchText = string.Join('\n',
-        new[] { Title, Description }.Concat(_publications.Select(p => p.Caption)).Where(t => !string.IsNullOrWhiteSpace(t)));
+    /// <summary>One of its posts was edited on the platform; false when nothing really changed.</summary>
+    public bool EditPublication(Publication publication, string? caption, IReadOnlyList<string> hashtags, DateTimeOffset editedAt)
+    {
+        if (!publication.Edit(caption, hashtags, editedAt))
+            return false;
+        RefreshSummary();
+        return true;
+    }
+
+    /// <summary>One of its posts was taken down; false when it already was.</summary>
+    public bool RemovePublication(Publication publication, DateTimeOffset removedAt, string? reason)
+    {
+        if (!publication.Remove(removedAt, reason))
+            return false;
+        RefreshSummary();
+        return true;
+    }
+
+    /// <summary>Keeps search text and the live summary in step after a publication was recorded, edited or removed.</summary>
+    private void RefreshSummary()
+    {
+        SearchText = string.Join('\n',
+            new[] { Title, Description }.Concat(_publications.Select(p => p.Caption)).Where(t => !string.IsNullOrWhiteSpace(t)));
+        var live = _publications.Where(p => p.Status == PublicationStatus.Live).ToList();
+        LivePlatforms = live.Select(p => p.Platform).Distinct().Order(StringComparer.Ordinal).ToList();
+        LiveHashtags = live.SelectMany(p => p.Hashtags).Distinct().Order(StringComparer.Ordinal).ToList();
+    }
 
     private void Apply(AssetDetails details, DateTimeOffset now)
     {
@@ -112,7 +139,7 @@ public sealed class Asset
         Language = details.Language;
         Attributes = new Dictionary<string, string>(details.Attributes);
         UpdatedAt = now;
-        RefreshSearchText();
+        RefreshSummary();
     }
 
     private (string Name, object? Value)[] Snapshot() =>

@@ -50,7 +50,7 @@ public sealed class Publication
     }
 
     /// <summary>The post was edited on the platform: a new version when caption or hashtags really changed.</summary>
-    public bool Edit(string? caption, IReadOnlyList<string> hashtags, DateTimeOffset editedAt)
+    internal bool Edit(string? caption, IReadOnlyList<string> hashtags, DateTimeOffset editedAt)
     {
         if (caption == Caption && hashtags.SequenceEqual(Hashtags))
             return false;
@@ -63,7 +63,7 @@ public sealed class Publication
     }
 
     /// <summary>The post was taken down: it stops counting as live but stays in the history. False if it already was.</summary>
-    public bool Remove(DateTimeOffset removedAt, string? reason)
+    internal bool Remove(DateTimeOffset removedAt, string? reason)
     {
         if (Status == PublicationStatus.Removed)
             return false;

@@ -47,16 +47,29 @@ public static class AssetSearch
         if (filter.Topic is not null) sql.Append($" AND a.topics @> ARRAY[{Param(filter.Topic)}]");
         if (filter.VisualElement is not null) sql.Append($" AND a.visual_elements @> ARRAY[{Param(filter.VisualElement)}]");
 
+        // Platform and hashtag alone are answered from the asset's live summary; together, or with an account or dates,
+        // they must hold for one and the same live publication.
         var live = new List<string>();
-        if (filter.Platform is not null) live.Add($"p.platform = {Param(filter.Platform)}");
+        if (filter.Platform is { } platform)
+        {
+            var p = Param(platform);
+            sql.Append($" AND a.live_platforms @> ARRAY[{p}]");
+            live.Add($"p.platform = {p}");
+        }
+        if (filter.Hashtag is { } hashtag)
+        {
+            var h = Param(hashtag);
+            sql.Append($" AND a.live_hashtags @> ARRAY[{h}]");
+            live.Add($"p.hashtags @> ARRAY[{h}]");
+        }
+        var needsPublication = filter.Account is not null || filter.PublishedFrom is not null || filter.PublishedTo is not null || live.Count > 1;
         if (filter.Account is not null) live.Add($"p.account = {Param(filter.Account)}");
-        if (filter.Hashtag is not null) live.Add($"p.hashtags @> ARRAY[{Param(filter.Hashtag)}]");
         if (filter.PublishedFrom is { } from) live.Add($"p.published_at >= {Param(from.ToUniversalTime())}");
         if (filter.PublishedTo is { } to) live.Add($"p.published_at < {Param(to.ToUniversalTime())}");
-        if (live.Count > 0)
+        if (needsPublication)
             sql.Append($" AND EXISTS (SELECT 1 FROM publications p WHERE p.asset_id = a.id AND p.status = 'live' AND {string.Join(" AND ", live)})");
         if (filter.NotPublishedOn is not null)
-            sql.Append($" AND NOT EXISTS (SELECT 1 FROM publications p WHERE p.asset_id = a.id AND p.status = 'live' AND p.platform = {Param(filter.NotPublishedOn)})");
+            sql.Append($" AND NOT a.live_platforms @> ARRAY[{Param(filter.NotPublishedOn)}]");
 
         if (after is { } c)
             sql.Append(text is null

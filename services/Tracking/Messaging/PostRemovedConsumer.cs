@@ -16,15 +16,18 @@ public sealed class PostRemovedConsumer(TrackingDb db, TimeProvider clock, ILogg
         var m = context.Message;
         if (!WorkspaceId.IsValid(m.WorkspaceId) || Platforms.Normalize(m.Platform) is not { } platform || string.IsNullOrWhiteSpace(m.ExternalPostId))
             throw new UnprocessableMessageException("workspaceId, a known platform and externalPostId are required.");
-        var publication = await db.Publications.FirstOrDefaultAsync(
-            p => p.WorkspaceId == m.WorkspaceId && p.Platform == platform && p.ExternalPostId == m.ExternalPostId, context.CancellationToken);
-        if (publication is null)
+        var publicationId = await db.Publications
+            .Where(p => p.WorkspaceId == m.WorkspaceId && p.Platform == platform && p.ExternalPostId == m.ExternalPostId)
+            .Select(p => (Guid?)p.Id).FirstOrDefaultAsync(context.CancellationToken);
+        var asset = publicationId is { } id ? await db.FindAssetOfPublicationAsync(new WorkspaceId(m.WorkspaceId), id, context.CancellationToken) : null;
+        var publication = asset?.Publications.Single(p => p.Id == publicationId);
+        if (asset is null || publication is null)
         {
             logger.LogInformation("Removal of unknown {Platform} post {ExternalPostId} ignored", platform, m.ExternalPostId);
             return;
         }
         var now = clock.GetUtcNow();
-        if (publication.Remove(m.RemovedAt == default ? now : m.RemovedAt, m.Reason))
+        if (asset.RemovePublication(publication, m.RemovedAt == default ? now : m.RemovedAt, m.Reason))
         {
             db.PublicationRemoved(publication, now);
             await db.SaveChangesAsync(context.CancellationToken);

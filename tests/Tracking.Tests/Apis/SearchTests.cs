@@ -64,6 +64,21 @@ public sealed class SearchTests(TrackingFixture fixture)
     }
 
     [Fact]
+    public async Task A_removed_post_no_longer_counts_as_live_for_platform_and_hashtag_filters()
+    {
+        var asset = await AssetAsync(new { title = "Pier", kind = "photo" });
+        var publication = await (await _client.PostJsonAsync($"/api/v1/assets/{asset}/publications",
+            new { platform = "pinterest", account = "@jamal", publishedAt = "2026-10-01T12:00:00Z", hashtags = new[] { "pier" } })).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal([asset], await SearchAsync("platform=pinterest&hashtag=pier"));
+
+        await _client.PostAsync($"/api/v1/publications/{publication.Id()}/removal", System.Net.Http.Json.JsonContent.Create(new { reason = "gone" }));
+
+        Assert.Empty(await SearchAsync("platform=pinterest"));
+        Assert.Empty(await SearchAsync("hashtag=pier"));
+        Assert.Equal([asset], await SearchAsync("notPublishedOn=pinterest"));
+    }
+
+    [Fact]
     public async Task Pages_through_ranked_results_without_repeats_or_gaps()
     {
         var ids = new List<string>();
