@@ -26,6 +26,18 @@ async Task<T> Start<T>(T resource) where T : Resource
     return resource;
 }
 void Say(string line) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}");
+var stopped = 0;
+async Task StopAllAsync()
+{
+    if (Interlocked.Exchange(ref stopped, 1) == 1)
+        return;
+    foreach (var resource in Enumerable.Reverse(started))
+        await resource.StopAsync();
+    Directory.Delete(state, recursive: true);
+}
+// Ctrl+C or a kill still stops the private servers and services.
+using var onInterrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, _ => StopAllAsync().Wait());
+using var onTerminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, _ => StopAllAsync().Wait());
 
 try
 {
@@ -122,9 +134,7 @@ try
 }
 finally
 {
-    foreach (var resource in Enumerable.Reverse(started))
-        await resource.StopAsync();
-    Directory.Delete(state, recursive: true);
+    await StopAllAsync();
 }
 
 int Arg(string name, int fallback) =>

@@ -8,6 +8,9 @@ public static class Platforms
         "youtube", "instagram", "tiktok", "x", "linkedin", "facebook", "pinterest",
     };
 
+    /// <summary>The validation message for a name that is not one of <see cref="Known"/>.</summary>
+    public static readonly string MustBeOneOf = $"must be one of: {string.Join(", ", Known)}.";
+
     public static string? Normalize(string? platform) => platform?.Trim().ToLowerInvariant() switch
     {
         "twitter" => "x",

@@ -15,7 +15,7 @@ public sealed record ScheduleRequest(string? AssetId, string? Platform, string? 
             errors["assetId"] = ["assetId must be the id of an asset."];
         var platform = Platforms.Normalize(Platform);
         if (platform is null)
-            errors["platform"] = [$"Platform must be one of: {string.Join(", ", Platforms.Known)}."];
+            errors["platform"] = ["Platform " + Platforms.MustBeOneOf];
         if (string.IsNullOrWhiteSpace(Account))
             errors["account"] = ["The account to post from is required."];
         if (!DateTime.TryParseExact(LocalTime, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))

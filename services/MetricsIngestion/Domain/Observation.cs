@@ -16,7 +16,7 @@ public sealed record Observation(
     {
         var errors = new Dictionary<string, string[]>();
         if (Platforms.Normalize(platform) is null)
-            errors["platform"] = [$"Platform must be one of: {string.Join(", ", Platforms.Known)}."];
+            errors["platform"] = ["Platform " + Platforms.MustBeOneOf];
         if (string.IsNullOrWhiteSpace(account))
             errors["account"] = ["account is required."];
         if (string.IsNullOrWhiteSpace(externalPostId))

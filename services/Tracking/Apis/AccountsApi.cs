@@ -34,7 +34,7 @@ public static class AccountsApi
         var errors = new Dictionary<string, string[]>();
         var platform = Platforms.Normalize(request.Platform);
         if (platform is null)
-            errors["platform"] = [$"Platform must be one of: {string.Join(", ", Platforms.Known)}."];
+            errors["platform"] = ["Platform " + Platforms.MustBeOneOf];
         if (string.IsNullOrWhiteSpace(request.Handle) || request.Handle.Length > 200)
             errors["handle"] = ["A handle of 1–200 characters is required."];
         if (request.TimeZone is null || !TimeZoneInfo.TryFindSystemTimeZoneById(request.TimeZone, out var zone) || !zone.HasIanaId)

@@ -20,7 +20,7 @@ public sealed record AssetQuery(
                 return null;
             if (Platforms.Normalize(platform) is { } known)
                 return known;
-            errors[field] = [$"Platform must be one of: {string.Join(", ", Platforms.Known)}."];
+            errors[field] = ["Platform " + Platforms.MustBeOneOf];
             return null;
         }
         var platform = Known(Platform, "platform");

@@ -14,7 +14,7 @@ public sealed record RecordPublicationRequest(
         var errors = new Dictionary<string, string[]>();
         var platform = Platforms.Normalize(Platform);
         if (platform is null)
-            errors["platform"] = [$"Platform must be one of: {string.Join(", ", Platforms.Known)}."];
+            errors["platform"] = ["Platform " + Platforms.MustBeOneOf];
         if (string.IsNullOrWhiteSpace(Account))
             errors["account"] = ["The account (handle or id) the post went out on is required."];
         if (PublishedAt is null)

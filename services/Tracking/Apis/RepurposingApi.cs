@@ -34,7 +34,7 @@ public static class RepurposingApi
         var errors = new Dictionary<string, string[]>();
         var target = Platforms.Normalize(targetPlatform);
         if (target is null)
-            errors["targetPlatform"] = [$"targetPlatform must be one of: {string.Join(", ", Platforms.Known)}."];
+            errors["targetPlatform"] = ["targetPlatform " + Platforms.MustBeOneOf];
         if (minScore is < 0 or > 1)
             errors["minScore"] = ["minScore is a percentile between 0 and 1."];
         if (limit is < 1 or > Pagination.MaxLimit)

@@ -66,8 +66,14 @@ public static class AssetSearch
         if (filter.Account is not null) live.Add($"p.account = {Param(filter.Account)}");
         if (filter.PublishedFrom is { } from) live.Add($"p.published_at >= {Param(from.ToUniversalTime())}");
         if (filter.PublishedTo is { } to) live.Add($"p.published_at < {Param(to.ToUniversalTime())}");
-        if (needsPublication)
+        if (needsPublication && filter.PublishedFrom is null && filter.PublishedTo is null)
             sql.Append($" AND EXISTS (SELECT 1 FROM publications p WHERE p.asset_id = a.id AND p.status = 'live' AND {string.Join(" AND ", live)})");
+        else if (needsPublication)
+        {
+            // A date range is usually a narrow slice of a long history: find its publications first (by time index),
+            // rather than walking the whole library newest-first to test each asset.
+            sql.Append($" AND a.id IN (SELECT p.asset_id FROM publications p WHERE p.workspace_id = {Param(workspaceId)} AND p.status = 'live' AND {string.Join(" AND ", live)} OFFSET 0)");
+        }
         if (filter.NotPublishedOn is not null)
             sql.Append($" AND NOT a.live_platforms @> ARRAY[{Param(filter.NotPublishedOn)}]");
 

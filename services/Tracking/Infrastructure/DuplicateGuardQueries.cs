@@ -35,16 +35,23 @@ public static class DuplicateGuardQueries
         return candidates.Where(p => DuplicateGuard.Reason(asset.Id, p, now, cooldown) is not null).ToList();
     }
 
-    /// <summary>Ids of the assets that show the same content: this one, exact SHA-256 matches, near perceptual matches.</summary>
-    public static IQueryable<Guid> SameContent(this TrackingDb db, string workspaceId, Guid assetId, string? contentHash, long? perceptualHash, int distance) =>
-        db.Database.SqlQuery<Guid>($"""
+    /// <summary>
+    /// Ids of the assets that show the same content: this one, exact SHA-256 matches, and near perceptual matches — found
+    /// through the band index when the distance allows (docs/decisions/0008), by a scan of the hashes otherwise.
+    /// </summary>
+    public static IQueryable<Guid> SameContent(this TrackingDb db, string workspaceId, Guid assetId, string? contentHash, long? perceptualHash, int distance)
+    {
+        var indexed = distance <= PerceptualBands.MaxIndexedDistance;
+        var bands = perceptualHash is { } h ? PerceptualBands.Of(h) : [];
+        return db.Database.SqlQuery<Guid>($"""
             SELECT id AS "Value" FROM assets
             WHERE workspace_id = {workspaceId}
               AND (id = {assetId}
-                   OR (content_hash IS NOT NULL AND content_hash = {contentHash})
-                   OR (perceptual_hash IS NOT NULL AND {perceptualHash}::bigint IS NOT NULL
-                       AND bit_count((perceptual_hash # {perceptualHash}::bigint)::bit(64)) <= {distance}))
+                   OR content_hash = {contentHash}
+                   OR (perceptual_bands && {bands} AND bit_count((perceptual_hash # {perceptualHash}::bigint)::bit(64)) <= {distance})
+                   OR (NOT {indexed} AND bit_count((perceptual_hash # {perceptualHash}::bigint)::bit(64)) <= {distance}))
             """);
+    }
 
     /// <summary>The asset that shows this content, by exact hash first, then by the nearest perceptual hash; oldest on ties.</summary>
     public static async Task<(Guid Id, string MatchedBy)?> MatchContentAsync(this TrackingDb db, string workspaceId, string? contentHash,
@@ -59,9 +66,11 @@ public static class DuplicateGuardQueries
         }
         if (perceptualHash is not null)
         {
+            var indexed = distance <= PerceptualBands.MaxIndexedDistance;
             var near = await db.Database.SqlQuery<Guid>($"""
                 SELECT id AS "Value" FROM assets
                 WHERE workspace_id = {workspaceId} AND perceptual_hash IS NOT NULL
+                  AND (NOT {indexed} OR perceptual_bands && {PerceptualBands.Of(perceptualHash.Value)})
                   AND bit_count((perceptual_hash # {perceptualHash})::bit(64)) <= {distance}
                 ORDER BY bit_count((perceptual_hash # {perceptualHash})::bit(64)), created_at
                 LIMIT 1

@@ -28,6 +28,19 @@ public sealed class DuplicateGuardTests(TrackingFixture fixture)
     }
 
     [Fact]
+    public async Task A_picture_six_bits_away_spread_over_six_bands_is_still_found()
+    {
+        var original = await AssetAsync("f0e1d2c3b4a59687");
+        var edited = await AssetAsync("f1e0d3c2b5a49687"); // one bit flipped in each of the first six bytes
+        await (await _client.PostJsonAsync($"/api/v1/assets/{original}/publications", Requests.Publication(platform: "pinterest"))).JsonAsync(HttpStatusCode.Created);
+
+        var refused = await (await _client.PostJsonAsync($"/api/v1/assets/{edited}/publications", Requests.Publication(platform: "pinterest")))
+            .ProblemAsync(HttpStatusCode.Conflict);
+
+        Assert.Equal("same-content-published", refused.GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task A_post_removed_within_the_platforms_cooldown_still_blocks_the_account()
     {
         var asset = (await (await _client.PostJsonAsync("/api/v1/assets", Requests.Asset())).JsonAsync(HttpStatusCode.Created)).Id();
