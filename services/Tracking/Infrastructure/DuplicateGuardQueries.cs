@@ -19,38 +19,31 @@ public static class DuplicateGuardQueries
 
     /// <summary>
     /// Publications on the account that the duplicate guard holds against this asset — of the asset itself, of an asset
-    /// with the same SHA-256, or of one whose perceptual hash is near — earliest first.
+    /// with the same SHA-256, or of one whose perceptual hash is near — earliest first. Near hashes are found through the
+    /// band index when the distance allows (docs/decisions/0008), by a scan of the hashes otherwise.
     /// </summary>
     public static async Task<List<Publication>> BlockingPublicationsAsync(this TrackingDb db, Asset asset, string platform, string account,
         TrackingOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // One round trip: the same-content subquery composes into the publications query.
-        var sameContent = db.SameContent(asset.WorkspaceId, asset.Id, asset.ContentHash, asset.PerceptualHash, options.NearDuplicateDistance);
-        var cooldown = options.CooldownFor(platform);
-        var candidates = await db.Publications.AsNoTracking()
-            .Where(p => p.WorkspaceId == asset.WorkspaceId && p.Platform == platform && p.Account == account && sameContent.Contains(p.AssetId)
-                && (p.Status == PublicationStatus.Live || p.PublishedAt > now - cooldown))
-            .OrderBy(p => p.PublishedAt)
-            .ToListAsync(cancellationToken);
-        return candidates.Where(p => DuplicateGuard.Reason(asset.Id, p, now, cooldown) is not null).ToList();
-    }
-
-    /// <summary>
-    /// Ids of the assets that show the same content: this one, exact SHA-256 matches, and near perceptual matches — found
-    /// through the band index when the distance allows (docs/decisions/0008), by a scan of the hashes otherwise.
-    /// </summary>
-    public static IQueryable<Guid> SameContent(this TrackingDb db, string workspaceId, Guid assetId, string? contentHash, long? perceptualHash, int distance)
-    {
+        var distance = options.NearDuplicateDistance;
         var indexed = distance <= PerceptualBands.MaxIndexedDistance;
-        var bands = perceptualHash is { } h ? PerceptualBands.Of(h) : [];
-        return db.Database.SqlQuery<Guid>($"""
-            SELECT id AS "Value" FROM assets
-            WHERE workspace_id = {workspaceId}
-              AND (id = {assetId}
-                   OR content_hash = {contentHash}
-                   OR (perceptual_bands && {bands} AND bit_count((perceptual_hash # {perceptualHash}::bigint)::bit(64)) <= {distance})
-                   OR (NOT {indexed} AND bit_count((perceptual_hash # {perceptualHash}::bigint)::bit(64)) <= {distance}))
-            """);
+        var bands = asset.PerceptualHash is { } h ? PerceptualBands.Of(h) : [];
+        var cooldown = options.CooldownFor(platform);
+        // The few same-content assets first (materialized), then their publications by index: an account with a long
+        // history is never scanned.
+        var candidates = await db.Publications.FromSql($"""
+            WITH same AS MATERIALIZED (
+                SELECT id FROM assets
+                WHERE workspace_id = {asset.WorkspaceId}
+                  AND (id = {asset.Id}
+                       OR content_hash = {asset.ContentHash}
+                       OR (perceptual_bands && {bands} AND bit_count((perceptual_hash # {asset.PerceptualHash}::bigint)::bit(64)) <= {distance})
+                       OR (NOT {indexed} AND bit_count((perceptual_hash # {asset.PerceptualHash}::bigint)::bit(64)) <= {distance})))
+            SELECT p.* FROM publications p JOIN same ON p.asset_id = same.id
+            WHERE p.workspace_id = {asset.WorkspaceId} AND p.platform = {platform} AND p.account = {account}
+              AND (p.status = 'live' OR p.published_at > {now - cooldown})
+            """).AsNoTracking().ToListAsync(cancellationToken);
+        return candidates.Where(p => DuplicateGuard.Reason(asset.Id, p, now, cooldown) is not null).OrderBy(p => p.PublishedAt).ToList();
     }
 
     /// <summary>The asset that shows this content, by exact hash first, then by the nearest perceptual hash; oldest on ties.</summary>
