@@ -1,6 +1,7 @@
 using CreatorMeta.ServiceDefaults.Data;
 using CreatorMeta.Tracking.Domain;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CreatorMeta.Tracking.Infrastructure;
 
@@ -25,24 +26,37 @@ public static class DuplicateGuardQueries
     public static async Task<List<Publication>> BlockingPublicationsAsync(this TrackingDb db, Asset asset, string platform, string account,
         TrackingOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var distance = options.NearDuplicateDistance;
-        var indexed = distance <= PerceptualBands.MaxIndexedDistance;
-        var bands = asset.PerceptualHash is { } h ? PerceptualBands.Of(h) : [];
         var cooldown = options.CooldownFor(platform);
-        // The few same-content assets first (materialized), then their publications by index: an account with a long
-        // history is never scanned.
-        var candidates = await db.Publications.FromSql($"""
-            WITH same AS MATERIALIZED (
-                SELECT id FROM assets
-                WHERE workspace_id = {asset.WorkspaceId}
-                  AND (id = {asset.Id}
-                       OR content_hash = {asset.ContentHash}
-                       OR (perceptual_bands && {bands} AND bit_count((perceptual_hash # {asset.PerceptualHash}::bigint)::bit(64)) <= {distance})
-                       OR (NOT {indexed} AND bit_count((perceptual_hash # {asset.PerceptualHash}::bigint)::bit(64)) <= {distance})))
+        var parameters = new List<object>
+        {
+            new NpgsqlParameter("workspace", asset.WorkspaceId), new NpgsqlParameter("asset", asset.Id),
+            new NpgsqlParameter("platform", platform), new NpgsqlParameter("account", account), new NpgsqlParameter("since", now - cooldown),
+        };
+        // Only the arms that can match are written, so every one is answered by an index (a bitmap OR), and the few
+        // same-content assets are found first; their publications follow by index, never the account's whole history.
+        var same = new List<string> { "id = @asset" };
+        if (asset.ContentHash is { } contentHash)
+        {
+            same.Add("content_hash = @hash");
+            parameters.Add(new NpgsqlParameter("hash", contentHash));
+        }
+        if (asset.PerceptualHash is { } perceptual)
+        {
+            var distance = options.NearDuplicateDistance;
+            same.Add(distance <= PerceptualBands.MaxIndexedDistance
+                ? "(perceptual_bands && @bands AND bit_count((perceptual_hash # @phash)::bit(64)) <= @distance)"
+                : "(perceptual_hash IS NOT NULL AND bit_count((perceptual_hash # @phash)::bit(64)) <= @distance)");
+            parameters.AddRange([new NpgsqlParameter("bands", PerceptualBands.Of(perceptual)), new NpgsqlParameter("phash", perceptual),
+                new NpgsqlParameter("distance", distance)]);
+        }
+        // Only fixed clauses are joined into the text; every value travels as a parameter.
+        var sql = "WITH same AS MATERIALIZED (SELECT id FROM assets WHERE workspace_id = @workspace AND (" + string.Join(" OR ", same) + """
+            ))
             SELECT p.* FROM publications p JOIN same ON p.asset_id = same.id
-            WHERE p.workspace_id = {asset.WorkspaceId} AND p.platform = {platform} AND p.account = {account}
-              AND (p.status = 'live' OR p.published_at > {now - cooldown})
-            """).AsNoTracking().ToListAsync(cancellationToken);
+            WHERE p.workspace_id = @workspace AND p.platform = @platform AND p.account = @account
+              AND (p.status = 'live' OR p.published_at > @since)
+            """;
+        var candidates = await db.Publications.FromSqlRaw(sql, parameters.ToArray()).AsNoTracking().ToListAsync(cancellationToken);
         return candidates.Where(p => DuplicateGuard.Reason(asset.Id, p, now, cooldown) is not null).OrderBy(p => p.PublishedAt).ToList();
     }
 
@@ -59,15 +73,22 @@ public static class DuplicateGuardQueries
         }
         if (perceptualHash is not null)
         {
-            var indexed = distance <= PerceptualBands.MaxIndexedDistance;
-            var near = await db.Database.SqlQuery<Guid>($"""
-                SELECT id AS "Value" FROM assets
-                WHERE workspace_id = {workspaceId} AND perceptual_hash IS NOT NULL
-                  AND (NOT {indexed} OR perceptual_bands && {PerceptualBands.Of(perceptualHash.Value)})
-                  AND bit_count((perceptual_hash # {perceptualHash})::bit(64)) <= {distance}
-                ORDER BY bit_count((perceptual_hash # {perceptualHash})::bit(64)), created_at
-                LIMIT 1
-                """).ToListAsync(cancellationToken);
+            var bands = PerceptualBands.Of(perceptualHash.Value);
+            var near = distance <= PerceptualBands.MaxIndexedDistance
+                ? await db.Database.SqlQuery<Guid>($"""
+                    SELECT id AS "Value" FROM assets
+                    WHERE workspace_id = {workspaceId} AND perceptual_bands && {bands}
+                      AND bit_count((perceptual_hash # {perceptualHash})::bit(64)) <= {distance}
+                    ORDER BY bit_count((perceptual_hash # {perceptualHash})::bit(64)), created_at
+                    LIMIT 1
+                    """).ToListAsync(cancellationToken)
+                : await db.Database.SqlQuery<Guid>($"""
+                    SELECT id AS "Value" FROM assets
+                    WHERE workspace_id = {workspaceId} AND perceptual_hash IS NOT NULL
+                      AND bit_count((perceptual_hash # {perceptualHash})::bit(64)) <= {distance}
+                    ORDER BY bit_count((perceptual_hash # {perceptualHash})::bit(64)), created_at
+                    LIMIT 1
+                    """).ToListAsync(cancellationToken);
             if (near.Count == 1)
                 return (near[0], "perceptualHash");
         }
