@@ -46,7 +46,7 @@ public static class DuplicateGuardQueries
             same.Add(distance <= PerceptualBands.MaxIndexedDistance
                 ? "(perceptual_bands && @bands AND bit_count((perceptual_hash # @phash)::bit(64)) <= @distance)"
                 : "(perceptual_hash IS NOT NULL AND bit_count((perceptual_hash # @phash)::bit(64)) <= @distance)");
-            parameters.AddRange([new NpgsqlParameter("bands", PerceptualBands.Of(perceptual)), new NpgsqlParameter("phash", perceptual),
+            parameters.AddRange([new NpgsqlParameter("bands", PerceptualBands.ProbeKeys(perceptual)), new NpgsqlParameter("phash", perceptual),
                 new NpgsqlParameter("distance", distance)]);
         }
         // Only fixed clauses are joined into the text; every value travels as a parameter.
@@ -73,7 +73,7 @@ public static class DuplicateGuardQueries
         }
         if (perceptualHash is not null)
         {
-            var bands = PerceptualBands.Of(perceptualHash.Value);
+            var bands = PerceptualBands.ProbeKeys(perceptualHash.Value);
             var near = distance <= PerceptualBands.MaxIndexedDistance
                 ? await db.Database.SqlQuery<Guid>($"""
                     SELECT id AS "Value" FROM assets
