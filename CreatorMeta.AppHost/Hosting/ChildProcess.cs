@@ -19,7 +19,7 @@ public sealed class ChildProcess : IAsyncDisposable
     public int Id => _process.Id;
 
     public static ChildProcess Start(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment,
-        ResourceLogger log, string? workingDirectory = null)
+        ResourceLogger log, string? workingDirectory = null, bool expectExit = false)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -34,7 +34,8 @@ public sealed class ChildProcess : IAsyncDisposable
         foreach (var (key, value) in environment)
             info.Environment[key] = value;
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var child = new ChildProcess(process, log);
+        // A command is expected to exit; set before start so even an instant exit is not reported as a crash.
+        var child = new ChildProcess(process, log) { _stopping = expectExit };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.Line(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Line(e.Data); };
         process.Exited += (_, _) =>
@@ -78,8 +79,7 @@ public sealed class ChildProcess : IAsyncDisposable
     public static async Task RunAsync(string fileName, IEnumerable<string> arguments, ResourceLogger log,
         IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
     {
-        await using var child = Start(fileName, arguments, environment ?? new Dictionary<string, string>(), log);
-        child._stopping = true; // exiting is what a command is for
+        await using var child = Start(fileName, arguments, environment ?? new Dictionary<string, string>(), log, expectExit: true);
         await child._process.WaitForExitAsync(cancellationToken);
         if (child._process.ExitCode != 0)
             throw new InvalidOperationException($"'{fileName} {string.Join(' ', arguments)}' failed with exit code {child._process.ExitCode}.");

@@ -62,7 +62,7 @@ public static class AssetsApi
         var asset = await db.FindAssetAsync(workspace, id, tracked: true, cancellationToken);
         if (asset is null)
             return ApiProblems.NotFound("Asset", id.ToString());
-        var errors = request.Fields.Validate(CurrentDetails(asset), out var details);
+        var errors = request.Fields.Validate(asset.Details, out var details);
         var status = asset.Status;
         if (request.Status is not null && !RequestRules.TryParseName(request.Status, out status))
             errors["status"] = [$"Status must be one of: {RequestRules.Names<AssetStatus>()}."];
@@ -95,7 +95,4 @@ public static class AssetsApi
             .ToDictionaryAsync(pp => pp.PublicationId, cancellationToken);
         return TypedResults.Ok(AssetHistory.Of(asset, performance));
     }
-
-    private static AssetDetails CurrentDetails(Asset a) => new(a.Title, a.Description, a.Kind, a.ContentHash, a.PerceptualHash,
-        a.DurationSeconds, a.Width, a.Height, a.Topics, a.VisualElements, a.Format, a.Language, a.Attributes);
 }

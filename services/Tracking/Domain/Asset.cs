@@ -35,6 +35,10 @@ public sealed class Asset
     public List<string> LiveHashtags { get; private set; } = [];
     public IReadOnlyList<Publication> Publications => _publications;
 
+    /// <summary>Its descriptive details as they stand, the starting point of a partial update.</summary>
+    public AssetDetails Details => new(Title, Description, Kind, ContentHash, PerceptualHash, DurationSeconds, Width, Height,
+        Topics, VisualElements, Format, Language, Attributes);
+
     public static Asset Register(string workspaceId, AssetDetails details, DateTimeOffset now, bool needsReview = false)
     {
         var asset = new Asset

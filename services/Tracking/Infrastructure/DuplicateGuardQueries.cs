@@ -41,15 +41,7 @@ public static class DuplicateGuardQueries
             parameters.Add(new NpgsqlParameter("hash", contentHash));
         }
         if (asset.PerceptualHash is { } perceptual)
-        {
-            var distance = options.NearDuplicateDistance;
-            same.Add(distance <= PerceptualBands.MaxIndexedDistance
-                ? "(perceptual_bands && @bands AND bit_count((perceptual_hash # @phash)::bit(64)) <= @distance)"
-                : "(perceptual_hash IS NOT NULL AND bit_count((perceptual_hash # @phash)::bit(64)) <= @distance)");
-            parameters.AddRange([new NpgsqlParameter("bands", PerceptualBands.ProbeKeys(perceptual)), new NpgsqlParameter("phash", perceptual),
-                new NpgsqlParameter("distance", distance)]);
-        }
-        // Only fixed clauses are joined into the text; every value travels as a parameter.
+            same.Add(NearPerceptual(perceptual, options.NearDuplicateDistance, parameters));
         var sql = "WITH same AS MATERIALIZED (SELECT id FROM assets WHERE workspace_id = @workspace AND (" + string.Join(" OR ", same) + """
             ))
             SELECT p.* FROM publications p JOIN same ON p.asset_id = same.id
@@ -71,27 +63,31 @@ public static class DuplicateGuardQueries
             if (exact is { } id)
                 return (id, "contentHash");
         }
-        if (perceptualHash is not null)
+        if (perceptualHash is { } perceptual)
         {
-            var bands = PerceptualBands.ProbeKeys(perceptualHash.Value);
-            var near = distance <= PerceptualBands.MaxIndexedDistance
-                ? await db.Database.SqlQuery<Guid>($"""
-                    SELECT id AS "Value" FROM assets
-                    WHERE workspace_id = {workspaceId} AND perceptual_bands && {bands}
-                      AND bit_count((perceptual_hash # {perceptualHash})::bit(64)) <= {distance}
-                    ORDER BY bit_count((perceptual_hash # {perceptualHash})::bit(64)), created_at
-                    LIMIT 1
-                    """).ToListAsync(cancellationToken)
-                : await db.Database.SqlQuery<Guid>($"""
-                    SELECT id AS "Value" FROM assets
-                    WHERE workspace_id = {workspaceId} AND perceptual_hash IS NOT NULL
-                      AND bit_count((perceptual_hash # {perceptualHash})::bit(64)) <= {distance}
-                    ORDER BY bit_count((perceptual_hash # {perceptualHash})::bit(64)), created_at
-                    LIMIT 1
-                    """).ToListAsync(cancellationToken);
+            var parameters = new List<object> { new NpgsqlParameter("workspace", workspaceId) };
+            var sql = $"""
+                SELECT id AS "Value" FROM assets WHERE workspace_id = @workspace AND {NearPerceptual(perceptual, distance, parameters)}
+                ORDER BY bit_count((perceptual_hash # @phash)::bit(64)), created_at LIMIT 1
+                """;
+            var near = await db.Database.SqlQueryRaw<Guid>(sql, parameters.ToArray()).ToListAsync(cancellationToken);
             if (near.Count == 1)
                 return (near[0], "perceptualHash");
         }
         return null;
+    }
+
+    /// <summary>
+    /// The SQL condition "perceptual hash within <paramref name="distance"/> bits", adding its parameters: through the
+    /// band index when the distance allows (docs/decisions/0008), as a scan of the hashes otherwise. Only fixed text
+    /// goes into the SQL; the values travel as parameters.
+    /// </summary>
+    private static string NearPerceptual(long hash, int distance, List<object> parameters)
+    {
+        parameters.AddRange([new NpgsqlParameter("bands", PerceptualBands.ProbeKeys(hash)), new NpgsqlParameter("phash", hash),
+            new NpgsqlParameter("distance", distance)]);
+        return distance <= PerceptualBands.MaxIndexedDistance
+            ? "(perceptual_bands && @bands AND bit_count((perceptual_hash # @phash)::bit(64)) <= @distance)"
+            : "(perceptual_hash IS NOT NULL AND bit_count((perceptual_hash # @phash)::bit(64)) <= @distance)";
     }
 }
