@@ -7,15 +7,18 @@ using CreatorMeta.ServiceDefaults;
 using CreatorMeta.ServiceDefaults.Grpc;
 using CreatorMeta.ServiceDefaults.Resilience;
 
-// Usage: bench/run.sh [--assets=1000000] [--publications=3000000] [--samples=200]
+// Usage: bench/run.sh [--assets=1000000] [--publications=3000000] [--samples=200] [--state=DIR] [--only=search,record,check,import]
 var assets = Arg("assets", 1_000_000);
 var publications = Arg("publications", 3_000_000);
 var samples = Arg("samples", 200);
+// --state keeps the servers' data between runs, so a seeded library is reused instead of filled again.
+var keptState = Text("state");
+var only = Text("only")?.Split(',') ?? ["search", "record", "check", "import"];
 const string Workspace = "dev";
 const string Key = "cm_bench_key_0123456789abcdef";
 
 var root = FindRoot();
-var state = Directory.CreateTempSubdirectory("creatormeta-bench-").FullName;
+var state = keptState ?? Directory.CreateTempSubdirectory("creatormeta-bench-").FullName;
 var quiet = new ResourceLogger("bench", 0, _ => { });
 var started = new List<Resource>();
 async Task<T> Start<T>(T resource) where T : Resource
@@ -33,7 +36,8 @@ async Task StopAllAsync()
         return;
     foreach (var resource in Enumerable.Reverse(started))
         await resource.StopAsync();
-    Directory.Delete(state, recursive: true);
+    if (keptState is null)
+        Directory.Delete(state, recursive: true);
 }
 // Ctrl+C or a kill still stops the private servers and services.
 using var onInterrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, _ => StopAllAsync().Wait());
@@ -49,8 +53,13 @@ try
     tracking.AddGrpcEndpoint();
     tracking.ConnectionStrings.AddRange([trackingDb, broker]);
     await Start(tracking);
-    Say($"tracking up; seeding {assets:N0} assets and {publications:N0} publications");
-    await Seeder.SeedAsync(trackingDb.ConnectionString, Workspace, assets, publications, Dataset.Load(root), Say);
+    if (await Seeder.CountAssetsAsync(trackingDb.ConnectionString, Workspace) is var seeded and > 0)
+        Say($"tracking up; reusing the {seeded:N0} assets already in {state}");
+    else
+    {
+        Say($"tracking up; seeding {assets:N0} assets and {publications:N0} publications");
+        await Seeder.SeedAsync(trackingDb.ConnectionString, Workspace, assets, publications, Dataset.Load(root), Say);
+    }
 
     var gateway = new ProjectResource(ResourceNames.Gateway, root, "gateway/CreatorMeta.Gateway.csproj");
     gateway.ConnectionStrings.Add(gatewayDb);
@@ -70,57 +79,69 @@ try
         "notPublishedOn=youtube", "publishedFrom=2024-01-01T00:00:00Z&publishedTo=2024-02-01T00:00:00Z", "q=trend&platform=instagram",
         "topic=coffee&notPublishedOn=tiktok&status=published",
     ];
-    foreach (var query in queries)
+    if (only.Contains("search"))
     {
-        var latency = await Measure.LatencyAsync(samples, async () => (await http.GetAsync("/api/v1/assets?limit=50&" + query)).EnsureSuccessStatusCode());
-        results.Add($"| search `{(query.Length == 0 ? "(newest first)" : Uri.UnescapeDataString(query))}` | {latency.P50:0.0} ms | {latency.P95:0.0} ms |");
+        foreach (var query in queries)
+        {
+            var latency = await Measure.LatencyAsync(samples, async () => (await http.GetAsync("/api/v1/assets?limit=50&" + query)).EnsureSuccessStatusCode());
+            results.Add($"| search `{(query.Length == 0 ? "(newest first)" : Uri.UnescapeDataString(query))}` | {latency.P50:0.0} ms | {latency.P95:0.0} ms |");
+            Say(results[^1]);
+        }
+        var mixed = await Measure.ThroughputAsync(16, samples * 10, async i =>
+            (await http.GetAsync("/api/v1/assets?limit=50&" + queries[i % queries.Length])).EnsureSuccessStatusCode());
+        results.Add($"| search mix, 16 concurrent callers | {mixed.Latency.P50:0.0} ms | {mixed.Latency.P95:0.0} ms | {mixed.PerSecond:0} req/s |");
         Say(results[^1]);
     }
-    var mixed = await Measure.ThroughputAsync(16, samples * 10, async i =>
-        (await http.GetAsync("/api/v1/assets?limit=50&" + queries[i % queries.Length])).EnsureSuccessStatusCode());
-    results.Add($"| search mix, 16 concurrent callers | {mixed.Latency.P50:0.0} ms | {mixed.Latency.P95:0.0} ms | {mixed.PerSecond:0} req/s |");
-    Say(results[^1]);
 
     // 2. Recording publications with the duplicate guard, 16 concurrent clients; every 10th is a deliberate repeat (409).
-    var fresh = new string[samples * 10];
+    var fresh = new string[samples * 20];
     await Measure.ThroughputAsync(16, fresh.Length, async i =>
     {
         var response = await http.PostAsJsonAsync("/api/v1/assets", new { title = $"bench asset {i}", kind = "photo", perceptualHash = $"{Random.Shared.NextInt64():x16}" });
         fresh[i] = (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<IdOnly>())!.Id;
     });
-    async Task Record(int i, string account)
+    if (only.Contains("record"))
     {
-        var asset = fresh[i % 10 == 9 ? i - 1 : i];
-        var response = await http.PostAsJsonAsync($"/api/v1/assets/{asset}/publications",
-            new { platform = "tiktok", account, publishedAt = DateTimeOffset.UtcNow.AddMinutes(-1) });
-        if (response.StatusCode is not (System.Net.HttpStatusCode.Created or System.Net.HttpStatusCode.Conflict))
-            throw new InvalidOperationException($"record: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        async Task Record(int i, string account)
+        {
+            var asset = fresh[i % 10 == 9 ? i - 1 : i];
+            var response = await http.PostAsJsonAsync($"/api/v1/assets/{asset}/publications",
+                new { platform = "tiktok", account, publishedAt = DateTimeOffset.UtcNow.AddMinutes(-1) });
+            if (response.StatusCode is not (System.Net.HttpStatusCode.Created or System.Net.HttpStatusCode.Conflict))
+                throw new InvalidOperationException($"record: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        // Sixteen sources each posting for their own account (accounts are what the guard serializes on)...
+        var spread = await Measure.ThroughputAsync(16, fresh.Length / 2, i => Record(i, $"@source{(i % 10 == 9 ? i - 1 : i) % 16}"));
+        results.Add($"| record publication, 16 clients on 16 accounts | {spread.Latency.P50:0.0} ms | {spread.Latency.P95:0.0} ms | {spread.PerSecond:0} req/s |");
+        Say(results[^1]);
+        // ...and the worst case: all sixteen on one account, where every decision waits for the one before.
+        var single = await Measure.ThroughputAsync(16, fresh.Length / 2, i => Record(fresh.Length / 2 + i, "@one"));
+        results.Add($"| record publication, 16 clients on one account | {single.Latency.P50:0.0} ms | {single.Latency.P95:0.0} ms | {single.PerSecond:0} req/s |");
+        Say(results[^1]);
     }
-    // Sixteen sources each posting for their own account (accounts are what the guard serializes on)...
-    var spread = await Measure.ThroughputAsync(16, fresh.Length / 2, i => Record(i, $"@source{i % 16}"));
-    results.Add($"| record publication, 16 clients on 16 accounts | {spread.Latency.P50:0.0} ms | {spread.Latency.P95:0.0} ms | {spread.PerSecond:0} req/s |");
-    Say(results[^1]);
-    // ...and the worst case: all sixteen on one account, where every decision waits for the one before.
-    var single = await Measure.ThroughputAsync(16, fresh.Length / 2, i => Record(fresh.Length / 2 + i, "@one"));
-    results.Add($"| record publication, 16 clients on one account | {single.Latency.P50:0.0} ms | {single.Latency.P95:0.0} ms | {single.PerSecond:0} req/s |");
-    Say(results[^1]);
 
-    // 3. Near-duplicate lookup: CheckPublication scans perceptual hashes across the whole library.
-    var grpc = new GrpcClient(new HttpClient { BaseAddress = tracking.Endpoints["grpc"] }, ResiliencePipelines.ForGrpc());
-    var method = GrpcMethod<CheckPublicationRequest, CheckPublicationReply>.From(TrackingReflection.Descriptor.Services[0], "CheckPublication");
-    var check = await Measure.LatencyAsync(samples, () => grpc.CallAsync(method, new CheckPublicationRequest
+    if (only.Contains("check"))
     {
-        WorkspaceId = Workspace, AssetId = fresh[Random.Shared.Next(fresh.Length)], Platform = "instagram", Account = "@main",
-    }));
-    results.Add($"| gRPC CheckPublication (exact + near-duplicate over the library) | {check.P50:0.0} ms | {check.P95:0.0} ms |");
-    Say(results[^1]);
-    var import = await Measure.LatencyAsync(samples, async () => (await http.PostAsJsonAsync("/api/v1/publications/import", new
+        // 3. Near-duplicate lookup: CheckPublication scans perceptual hashes across the whole library.
+        var grpc = new GrpcClient(new HttpClient { BaseAddress = tracking.Endpoints["grpc"] }, ResiliencePipelines.ForGrpc());
+        var method = GrpcMethod<CheckPublicationRequest, CheckPublicationReply>.From(TrackingReflection.Descriptor.Services[0], "CheckPublication");
+        var check = await Measure.LatencyAsync(samples, () => grpc.CallAsync(method, new CheckPublicationRequest
+        {
+            WorkspaceId = Workspace, AssetId = fresh[Random.Shared.Next(fresh.Length)], Platform = "instagram", Account = "@main",
+        }));
+        results.Add($"| gRPC CheckPublication (exact + near-duplicate over the library) | {check.P50:0.0} ms | {check.P95:0.0} ms |");
+        Say(results[^1]);
+    }
+    if (only.Contains("import"))
     {
-        rows = new[] { new { url = $"https://x.com/bench/status/{Random.Shared.NextInt64(1_000_000_000_000, 9_000_000_000_000)}", account = "@main",
-            publishedAt = DateTimeOffset.UtcNow.AddDays(-1), perceptualHash = $"{Random.Shared.NextInt64():x16}" } },
-    })).EnsureSuccessStatusCode());
-    results.Add($"| import by URL with perceptual-hash matching | {import.P50:0.0} ms | {import.P95:0.0} ms |");
-    Say(results[^1]);
+        var import = await Measure.LatencyAsync(samples, async () => (await http.PostAsJsonAsync("/api/v1/publications/import", new
+        {
+            rows = new[] { new { url = $"https://x.com/bench/status/{Random.Shared.NextInt64(1_000_000_000_000, 9_000_000_000_000)}", account = "@main",
+                publishedAt = DateTimeOffset.UtcNow.AddDays(-1), perceptualHash = $"{Random.Shared.NextInt64():x16}" } },
+        })).EnsureSuccessStatusCode());
+        results.Add($"| import by URL with perceptual-hash matching | {import.P50:0.0} ms | {import.P95:0.0} ms |");
+        Say(results[^1]);
+    }
 
     Console.WriteLine($"""
 
@@ -136,6 +157,8 @@ finally
 {
     await StopAllAsync();
 }
+
+string? Text(string name) => args.Select(a => a.Split('=', 2)).Where(p => p[0] == "--" + name).Select(p => p[1]).FirstOrDefault();
 
 int Arg(string name, int fallback) =>
     args.Select(a => a.Split('=', 2)).Where(p => p[0] == "--" + name).Select(p => int.Parse(p[1])).DefaultIfEmpty(fallback).First();

@@ -22,6 +22,14 @@ public static class Seeder
     /// <summary>One planned publication; planned before anything is written so each asset's live summary is known up front.</summary>
     private readonly record struct Planned(int Asset, string Platform, string Account, int Row, bool Live, DateTimeOffset At);
 
+    public static async Task<long> CountAssetsAsync(string connectionString, string workspace)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM assets WHERE workspace_id = $1", connection) { Parameters = { new() { Value = workspace } } };
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
     public static async Task SeedAsync(string connectionString, string workspace, int assets, int publications, Dataset data, Action<string> log)
     {
         var random = new Random(42);

@@ -59,7 +59,8 @@ public static class AssetsApi
     public static async Task<Results<Ok<AssetResponse>, ProblemHttpResult, ValidationProblem>> UpdateAsset(
         Guid id, UpdateAssetRequest request, WorkspaceId workspace, TrackingDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var asset = await db.FindAssetAsync(workspace, id, tracked: true, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var asset = await db.LockWholeAssetAsync(workspace, id, cancellationToken);
         if (asset is null)
             return ApiProblems.NotFound("Asset", id.ToString());
         var errors = request.Fields.Validate(asset.Details, out var details);
@@ -80,6 +81,7 @@ public static class AssetsApi
         {
             db.AssetUpdated(asset, changed, now);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         return TypedResults.Ok(AssetResponse.From(asset));
     }

@@ -1,4 +1,3 @@
-using CreatorMeta.ServiceDefaults.Data;
 using CreatorMeta.ServiceDefaults.Problems;
 using CreatorMeta.ServiceDefaults.Workspaces;
 using CreatorMeta.Tracking.Domain;
@@ -32,7 +31,9 @@ public static class PublicationsApi
             return ApiProblems.Validation(errors);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var asset = await db.LockAssetForPublishingAsync(workspace, id, cancellationToken);
+        // The account's lock first, then the asset's row: the order every recording path takes them in, so none deadlock.
+        await db.LockAccountAsync(workspace.Value, details.Platform, details.Account, cancellationToken);
+        var asset = await db.LockAssetAsync(workspace, id, cancellationToken);
         if (asset is null)
             return ApiProblems.NotFound("Asset", id.ToString());
         if (asset.Status == AssetStatus.Archived)
@@ -42,8 +43,6 @@ public static class PublicationsApi
             // The platform's post id names one post: recording it again is a replay, not a new publication.
             return known.AssetId == asset.Id ? TypedResults.Ok(PublicationResponse.From(known)) : ExternalPostRecorded(known);
         }
-        // Only the guard's own question runs under the account lock, to keep the serialized part short.
-        await db.LockAccountAsync(workspace.Value, details.Platform, details.Account, cancellationToken);
         var earlier = await db.BlockingPublicationsAsync(asset, details.Platform, details.Account, options.Value, now, cancellationToken);
         if (earlier.Count > 0 && details.RepurposeReason is null)
             return DuplicatePublication(earlier[0], DuplicateGuard.Reason(asset.Id, earlier[0], now, options.Value.CooldownFor(details.Platform))!);
@@ -78,8 +77,7 @@ public static class PublicationsApi
         if (request.EditedAt > now.AddMinutes(5))
             return ApiProblems.Validation(new Dictionary<string, string[]> { ["editedAt"] = ["editedAt cannot be in the future."] });
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.LockUntilCommitAsync($"publication/{id}", cancellationToken);
-        var asset = await db.FindAssetOfPublicationAsync(workspace, id, cancellationToken);
+        var asset = await db.LockAssetOfPublicationAsync(workspace, id, cancellationToken);
         var publication = asset?.Publications.Single(p => p.Id == id);
         if (asset is null || publication is null)
             return ApiProblems.NotFound("Publication", id.ToString());
@@ -101,7 +99,8 @@ public static class PublicationsApi
         var now = clock.GetUtcNow();
         if (request.RemovedAt > now.AddMinutes(5))
             return ApiProblems.Validation(new Dictionary<string, string[]> { ["removedAt"] = ["removedAt cannot be in the future."] });
-        var asset = await db.FindAssetOfPublicationAsync(workspace, id, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var asset = await db.LockAssetOfPublicationAsync(workspace, id, cancellationToken);
         var publication = asset?.Publications.Single(p => p.Id == id);
         if (asset is null || publication is null)
             return ApiProblems.NotFound("Publication", id.ToString());
@@ -109,6 +108,7 @@ public static class PublicationsApi
         {
             db.PublicationRemoved(publication, now);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         return TypedResults.Ok(PublicationResponse.From(publication));
     }

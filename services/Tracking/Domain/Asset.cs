@@ -80,7 +80,8 @@ public sealed class Asset
 
     /// <summary>
     /// Records that this asset went live. <paramref name="earlier"/> is what the duplicate guard found on the same
-    /// platform account; it must be empty unless the publication is a deliberate repurpose with a reason.
+    /// platform account; it must be empty unless the publication is a deliberate repurpose with a reason. Its other
+    /// publications need not be loaded: a new live post only adds to the summary.
     /// </summary>
     public Publication RecordPublication(PublicationDetails details, IReadOnlyCollection<Publication> earlier, DateTimeOffset now)
     {
@@ -95,7 +96,10 @@ public sealed class Asset
         if (Status != AssetStatus.Archived)
             Status = AssetStatus.Published;
         UpdatedAt = now;
-        RefreshSummary();
+        if (!string.IsNullOrWhiteSpace(publication.Caption))
+            SearchText = SearchText.Length == 0 ? publication.Caption : SearchText + "\n" + publication.Caption;
+        LivePlatforms = Union(LivePlatforms, [publication.Platform]);
+        LiveHashtags = Union(LiveHashtags, publication.Hashtags);
         return publication;
     }
 
@@ -117,15 +121,18 @@ public sealed class Asset
         return true;
     }
 
-    /// <summary>Keeps search text and the live summary in step after a publication was recorded, edited or removed.</summary>
+    /// <summary>Recomputes search text and the live summary from every publication, after an edit, a removal or new details.</summary>
     private void RefreshSummary()
     {
         SearchText = string.Join('\n',
             new[] { Title, Description }.Concat(_publications.Select(p => p.Caption)).Where(t => !string.IsNullOrWhiteSpace(t)));
         var live = _publications.Where(p => p.Status == PublicationStatus.Live).ToList();
-        LivePlatforms = live.Select(p => p.Platform).Distinct().Order(StringComparer.Ordinal).ToList();
-        LiveHashtags = live.SelectMany(p => p.Hashtags).Distinct().Order(StringComparer.Ordinal).ToList();
+        LivePlatforms = Union([], live.Select(p => p.Platform));
+        LiveHashtags = Union([], live.SelectMany(p => p.Hashtags));
     }
+
+    private static List<string> Union(IEnumerable<string> summary, IEnumerable<string> added) =>
+        summary.Union(added).Order(StringComparer.Ordinal).ToList();
 
     private void Apply(AssetDetails details, DateTimeOffset now)
     {

@@ -1,19 +1,25 @@
 namespace CreatorMeta.Tracking.Domain;
 
 /// <summary>
-/// Multi-index hashing for dHashes: four position-tagged 16-bit bands, exactly as the database's perceptual_bands
-/// column computes them (migration 0005). Hashes within <see cref="MaxIndexedDistance"/> bits have a band at most one
-/// bit apart, so <see cref="ProbeKeys"/> — each band and its 16 one-bit neighbours — reaches every such hash.
+/// Multi-index hashing for dHashes: the hash cut into four 16-bit bands, each indexed on its own (migration 0006).
+/// Hashes within <see cref="MaxIndexedDistance"/> bits have a band at most one bit apart (pigeonhole), so probing every
+/// band with <see cref="Probes"/> — its value and its 16 one-bit neighbours — reaches every such hash.
 /// </summary>
 public static class PerceptualBands
 {
     public const int MaxIndexedDistance = 7;
+    public const int Count = 4;
 
-    public static int[] Of(long hash) => Enumerable.Range(0, 4).Select(i => Band(hash, i)).ToArray();
+    public static long Of(long hash, int band) => (hash >> Shift(band)) & 0xFFFF;
 
-    public static int[] ProbeKeys(long hash) => Enumerable.Range(0, 4)
-        .SelectMany(i => Enumerable.Range(-1, 17).Select(bit => bit < 0 ? Band(hash, i) : i * 65536 + ((Band(hash, i) - i * 65536) ^ (1 << bit))))
-        .ToArray();
+    public static long[] Probes(long hash, int band)
+    {
+        var value = Of(hash, band);
+        return [value, .. Enumerable.Range(0, 16).Select(bit => value ^ (1L << bit))];
+    }
 
-    private static int Band(long hash, int position) => position * 65536 + (int)((hash >> (48 - 16 * position)) & 65535);
+    /// <summary>The band in SQL, written exactly as the index expression so that PostgreSQL uses the index.</summary>
+    public static string Sql(int band) => $"((perceptual_hash >> {Shift(band)}) & 65535)";
+
+    private static int Shift(int band) => 48 - 16 * band;
 }

@@ -30,7 +30,7 @@ public sealed class PublicationImporter(TrackingDb db, IOptions<TrackingOptions>
             options.Value.NearDuplicateDistance, cancellationToken);
         Asset asset;
         if (match is { } found)
-            asset = (await db.FindAssetAsync(workspace, found.Id, tracked: true, cancellationToken))!;
+            asset = (await db.LockAssetAsync(workspace, found.Id, cancellationToken))!;
         else
         {
             asset = Asset.Register(workspace.Value, valid.Asset, now, needsReview: true);

@@ -15,15 +15,26 @@ public static class AssetQueries
     }
 
     /// <summary>
-    /// An asset with its publications (not their versions), its row locked until the transaction ends, so concurrent
-    /// publications of the same asset each see the others when they update it.
+    /// The asset's row alone, tracked and locked until the transaction ends. Every change to an asset happens under this
+    /// lock, so concurrent changes to its summary never overwrite each other. Enough for recording a publication.
     /// </summary>
-    public static async Task<Asset?> LockAssetForPublishingAsync(this TrackingDb db, WorkspaceId workspace, Guid id, CancellationToken cancellationToken)
+    public static async Task<Asset?> LockAssetAsync(this TrackingDb db, WorkspaceId workspace, Guid id, CancellationToken cancellationToken)
     {
-        var locked = await db.Database.SqlQuery<Guid>(
-            $"SELECT id AS \"Value\" FROM assets WHERE id = {id} AND workspace_id = {workspace.Value} FOR UPDATE").ToListAsync(cancellationToken);
-        return locked.Count == 0 ? null : await db.Assets.Include(a => a.Publications).AsSplitQuery()
-            .FirstAsync(a => a.Id == id, cancellationToken);
+        var locked = await db.Assets.FromSql($"SELECT * FROM assets WHERE id = {id} AND workspace_id = {workspace.Value} FOR UPDATE")
+            .ToListAsync(cancellationToken);
+        return locked.SingleOrDefault();
+    }
+
+    /// <summary>The asset locked as <see cref="LockAssetAsync"/> does, then loaded whole, for changes that recompute its summary.</summary>
+    public static async Task<Asset?> LockWholeAssetAsync(this TrackingDb db, WorkspaceId workspace, Guid id, CancellationToken cancellationToken) =>
+        await db.LockAssetAsync(workspace, id, cancellationToken) is null ? null : await db.FindAssetAsync(workspace, id, tracked: true, cancellationToken);
+
+    /// <summary>The asset a publication belongs to, locked and loaded whole.</summary>
+    public static async Task<Asset?> LockAssetOfPublicationAsync(this TrackingDb db, WorkspaceId workspace, Guid publicationId, CancellationToken cancellationToken)
+    {
+        var assetId = await db.Publications.Where(p => p.Id == publicationId && p.WorkspaceId == workspace.Value)
+            .Select(p => (Guid?)p.AssetId).FirstOrDefaultAsync(cancellationToken);
+        return assetId is { } id ? await db.LockWholeAssetAsync(workspace, id, cancellationToken) : null;
     }
 
     /// <summary>Assets with their publications, in the order of <paramref name="ids"/>.</summary>
@@ -32,13 +43,5 @@ public static class AssetQueries
         var assets = await db.Assets.AsNoTracking().Include(a => a.Publications).AsSplitQuery()
             .Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
         return ids.Select(id => assets[id]).ToList();
-    }
-
-    /// <summary>The asset a publication belongs to, loaded as <see cref="FindAssetAsync"/> does.</summary>
-    public static async Task<Asset?> FindAssetOfPublicationAsync(this TrackingDb db, WorkspaceId workspace, Guid publicationId, CancellationToken cancellationToken)
-    {
-        var assetId = await db.Publications.Where(p => p.Id == publicationId && p.WorkspaceId == workspace.Value)
-            .Select(p => (Guid?)p.AssetId).FirstOrDefaultAsync(cancellationToken);
-        return assetId is { } id ? await db.FindAssetAsync(workspace, id, tracked: true, cancellationToken) : null;
     }
 }

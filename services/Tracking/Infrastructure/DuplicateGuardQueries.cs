@@ -20,8 +20,7 @@ public static class DuplicateGuardQueries
 
     /// <summary>
     /// Publications on the account that the duplicate guard holds against this asset — of the asset itself, of an asset
-    /// with the same SHA-256, or of one whose perceptual hash is near — earliest first. Near hashes are found through the
-    /// band index when the distance allows (docs/decisions/0008), by a scan of the hashes otherwise.
+    /// with the same SHA-256, or of one whose perceptual hash is near — earliest first.
     /// </summary>
     public static async Task<List<Publication>> BlockingPublicationsAsync(this TrackingDb db, Asset asset, string platform, string account,
         TrackingOptions options, DateTimeOffset now, CancellationToken cancellationToken)
@@ -32,21 +31,24 @@ public static class DuplicateGuardQueries
             new NpgsqlParameter("workspace", asset.WorkspaceId), new NpgsqlParameter("asset", asset.Id),
             new NpgsqlParameter("platform", platform), new NpgsqlParameter("account", account), new NpgsqlParameter("since", now - cooldown),
         };
-        // Only the arms that can match are written, so every one is answered by an index (a bitmap OR), and the few
-        // same-content assets are found first; their publications follow by index, never the account's whole history.
-        var same = new List<string> { "id = @asset" };
+        // The few assets showing the same content come first, each arm from its own index; only the arms that can
+        // match are written. Their publications follow asset by asset: OFFSET 0 keeps that an index lookup per asset,
+        // since the planner cannot know how few the assets are and would otherwise read the account's whole history.
+        var same = new List<string> { "SELECT @asset AS id" };
         if (asset.ContentHash is { } contentHash)
         {
-            same.Add("content_hash = @hash");
+            same.Add("SELECT id FROM assets WHERE workspace_id = @workspace AND content_hash = @hash");
             parameters.Add(new NpgsqlParameter("hash", contentHash));
         }
         if (asset.PerceptualHash is { } perceptual)
             same.Add(NearPerceptual(perceptual, options.NearDuplicateDistance, parameters));
-        var sql = "WITH same AS MATERIALIZED (SELECT id FROM assets WHERE workspace_id = @workspace AND (" + string.Join(" OR ", same) + """
-            ))
-            SELECT p.* FROM publications p JOIN same ON p.asset_id = same.id
-            WHERE p.workspace_id = @workspace AND p.platform = @platform AND p.account = @account
-              AND (p.status = 'live' OR p.published_at > @since)
+        var sql = $"""
+            WITH same AS MATERIALIZED ({string.Join("\nUNION ", same)})
+            SELECT p.* FROM same CROSS JOIN LATERAL (
+                SELECT * FROM publications p
+                WHERE p.asset_id = same.id AND p.workspace_id = @workspace AND p.platform = @platform AND p.account = @account
+                  AND (p.status = 'live' OR p.published_at > @since)
+                OFFSET 0) p
             """;
         var candidates = await db.Publications.FromSqlRaw(sql, parameters.ToArray()).AsNoTracking().ToListAsync(cancellationToken);
         return candidates.Where(p => DuplicateGuard.Reason(asset.Id, p, now, cooldown) is not null).OrderBy(p => p.PublishedAt).ToList();
@@ -67,7 +69,7 @@ public static class DuplicateGuardQueries
         {
             var parameters = new List<object> { new NpgsqlParameter("workspace", workspaceId) };
             var sql = $"""
-                SELECT id AS "Value" FROM assets WHERE workspace_id = @workspace AND {NearPerceptual(perceptual, distance, parameters)}
+                SELECT id AS "Value" FROM assets WHERE id IN ({NearPerceptual(perceptual, distance, parameters)})
                 ORDER BY bit_count((perceptual_hash # @phash)::bit(64)), created_at LIMIT 1
                 """;
             var near = await db.Database.SqlQueryRaw<Guid>(sql, parameters.ToArray()).ToListAsync(cancellationToken);
@@ -78,16 +80,20 @@ public static class DuplicateGuardQueries
     }
 
     /// <summary>
-    /// The SQL condition "perceptual hash within <paramref name="distance"/> bits", adding its parameters: through the
-    /// band index when the distance allows (docs/decisions/0008), as a scan of the hashes otherwise. Only fixed text
-    /// goes into the SQL; the values travel as parameters.
+    /// A query for the ids of the workspace's assets whose perceptual hash is within <paramref name="distance"/> bits,
+    /// adding its parameters: one probe per band index when the distance allows (docs/decisions/0008), so every
+    /// candidate is checked inside the index; a scan of the hashes otherwise. Only fixed text goes into the SQL.
     /// </summary>
     private static string NearPerceptual(long hash, int distance, List<object> parameters)
     {
-        parameters.AddRange([new NpgsqlParameter("bands", PerceptualBands.ProbeKeys(hash)), new NpgsqlParameter("phash", hash),
-            new NpgsqlParameter("distance", distance)]);
-        return distance <= PerceptualBands.MaxIndexedDistance
-            ? "(perceptual_bands && @bands AND bit_count((perceptual_hash # @phash)::bit(64)) <= @distance)"
-            : "(perceptual_hash IS NOT NULL AND bit_count((perceptual_hash # @phash)::bit(64)) <= @distance)";
+        parameters.AddRange([new NpgsqlParameter("phash", hash), new NpgsqlParameter("distance", distance)]);
+        const string Near = "SELECT id FROM assets WHERE workspace_id = @workspace AND perceptual_hash IS NOT NULL AND bit_count((perceptual_hash # @phash)::bit(64)) <= @distance";
+        if (distance > PerceptualBands.MaxIndexedDistance)
+            return Near;
+        return string.Join("\nUNION ", Enumerable.Range(0, PerceptualBands.Count).Select(band =>
+        {
+            parameters.Add(new NpgsqlParameter($"band{band}", PerceptualBands.Probes(hash, band)));
+            return $"{Near} AND {PerceptualBands.Sql(band)} = ANY(@band{band})";
+        }));
     }
 }

@@ -19,7 +19,8 @@ public sealed class PostRemovedConsumer(TrackingDb db, TimeProvider clock, ILogg
         var publicationId = await db.Publications
             .Where(p => p.WorkspaceId == m.WorkspaceId && p.Platform == platform && p.ExternalPostId == m.ExternalPostId)
             .Select(p => (Guid?)p.Id).FirstOrDefaultAsync(context.CancellationToken);
-        var asset = publicationId is { } id ? await db.FindAssetOfPublicationAsync(new WorkspaceId(m.WorkspaceId), id, context.CancellationToken) : null;
+        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+        var asset = publicationId is { } id ? await db.LockAssetOfPublicationAsync(new WorkspaceId(m.WorkspaceId), id, context.CancellationToken) : null;
         var publication = asset?.Publications.Single(p => p.Id == publicationId);
         if (asset is null || publication is null)
         {
@@ -31,6 +32,7 @@ public sealed class PostRemovedConsumer(TrackingDb db, TimeProvider clock, ILogg
         {
             db.PublicationRemoved(publication, now);
             await db.SaveChangesAsync(context.CancellationToken);
+            await transaction.CommitAsync(context.CancellationToken);
         }
     }
 }

@@ -114,6 +114,23 @@ public sealed class PublicationLedgerTests(TrackingFixture fixture)
     }
 
     [Fact]
+    public async Task Simultaneous_publications_of_one_asset_on_different_platforms_all_reach_its_search_summary()
+    {
+        var asset = await (await _client.PostJsonAsync("/api/v1/assets", Requests.Asset())).JsonAsync(HttpStatusCode.Created);
+        string[] platforms = ["instagram", "tiktok", "youtube", "facebook", "x", "linkedin", "pinterest"];
+
+        var responses = await Task.WhenAll(platforms.Select(platform =>
+            _client.PostJsonAsync($"/api/v1/assets/{asset.Id()}/publications", Requests.Publication(platform: platform, account: "@" + platform))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        foreach (var platform in platforms)
+        {
+            var found = await (await _client.GetAsync($"/api/v1/assets?platform={platform}")).JsonAsync(HttpStatusCode.OK);
+            Assert.Equal([asset.Id()], found.GetProperty("items").EnumerateArray().Select(a => a.Id()));
+        }
+    }
+
+    [Fact]
     public async Task Lists_assets_newest_first_across_pages()
     {
         var ids = new List<string>();
