@@ -8,17 +8,17 @@ namespace CreatorMeta.Tracking.Apis;
 /// </summary>
 public sealed record AssetHistory(string AssetId, IReadOnlyList<HistoryEntry> Items)
 {
-    public static AssetHistory Of(Asset asset, IReadOnlyDictionary<Guid, PublicationPerformance> performance)
+    public static AssetHistory Of(Asset asset, IReadOnlyDictionary<Guid, PublicationPerformance> performance, AccountTimeZones zones)
     {
         var items = new List<HistoryEntry> { new(asset.CreatedAt, "registered") };
         foreach (var p in asset.Publications)
         {
             foreach (var v in p.Versions.OrderBy(v => v.Version))
                 items.Add(new HistoryEntry(v.ValidFrom, v.Version == 1 ? "published" : "edited", p.Id.ToString(), p.Platform, p.Account,
-                    p.PostUrl, v.Version, v.Caption, v.Hashtags, v.Version == 1 ? p.RepurposeReason : null));
+                    p.PostUrl, v.Version, v.Caption, v.Hashtags, v.Version == 1 ? p.RepurposeReason : null, Local: zones.Of(p.Platform, p.Account, v.ValidFrom)));
             if (p.RemovedAt is { } removed)
                 items.Add(new HistoryEntry(removed, "removed", p.Id.ToString(), p.Platform, p.Account, p.PostUrl, Reason: p.RemovalReason,
-                    LastKnownMetrics: performance.GetValueOrDefault(p.Id)?.Metrics));
+                    LastKnownMetrics: performance.GetValueOrDefault(p.Id)?.Metrics, Local: zones.Of(p.Platform, p.Account, removed)));
         }
         if (asset.ArchivedAt is { } archived)
             items.Add(new HistoryEntry(archived, "archived"));
@@ -31,4 +31,4 @@ public sealed record AssetHistory(string AssetId, IReadOnlyList<HistoryEntry> It
 public sealed record HistoryEntry(
     DateTimeOffset At, string Kind, string? PublicationId = null, string? Platform = null, string? Account = null, string? PostUrl = null,
     int? Version = null, string? Caption = null, IReadOnlyList<string>? Hashtags = null, string? Reason = null,
-    IReadOnlyDictionary<string, double>? LastKnownMetrics = null);
+    IReadOnlyDictionary<string, double>? LastKnownMetrics = null, LocalTime? Local = null);

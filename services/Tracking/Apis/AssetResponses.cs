@@ -9,10 +9,10 @@ public sealed record AssetResponse(
     string? Format, string? Language, IReadOnlyDictionary<string, string> Attributes, AssetStatus Status, bool NeedsReview,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<PublicationResponse> Publications)
 {
-    public static AssetResponse From(Asset a) => new(
+    public static AssetResponse From(Asset a, AccountTimeZones zones) => new(
         a.Id.ToString(), a.Title, a.Description, a.Kind, a.ContentHash, FormatPerceptualHash(a.PerceptualHash), a.DurationSeconds,
         a.Width, a.Height, a.Topics, a.VisualElements, a.Format, a.Language, a.Attributes, a.Status, a.NeedsReview,
-        a.CreatedAt, a.UpdatedAt, a.Publications.OrderBy(p => p.PublishedAt).ThenBy(p => p.Id).Select(PublicationResponse.From).ToList());
+        a.CreatedAt, a.UpdatedAt, a.Publications.OrderBy(p => p.PublishedAt).ThenBy(p => p.Id).Select(p => PublicationResponse.From(p, zones)).ToList());
 
     public static string? FormatPerceptualHash(long? hash) =>
         hash is { } h ? unchecked((ulong)h).ToString("x16", CultureInfo.InvariantCulture) : null;
@@ -21,11 +21,13 @@ public sealed record AssetResponse(
 public sealed record PublicationResponse(
     string Id, string AssetId, string Platform, string Account, string? ExternalPostId, string? PostUrl,
     DateTimeOffset PublishedAt, string? Caption, IReadOnlyList<string> Hashtags, PublicationSource Source,
-    PublicationStatus Status, int Version, DateTimeOffset? RemovedAt, RepurposeResponse? Repurpose)
+    PublicationStatus Status, int Version, DateTimeOffset? RemovedAt, RepurposeResponse? Repurpose, LocalTime? PublishedLocal)
 {
-    public static PublicationResponse From(Publication p) => new(
+    /// <summary>The post as stored, and when it went out in its account's own time zone if the account is registered.</summary>
+    public static PublicationResponse From(Publication p, AccountTimeZones zones) => new(
         p.Id.ToString(), p.AssetId.ToString(), p.Platform, p.Account, p.ExternalPostId, p.PostUrl, p.PublishedAt, p.Caption,
-        p.Hashtags, p.Source, p.Status, p.Version, p.RemovedAt, p.RepurposeReason is null ? null : new RepurposeResponse(p.RepurposeReason));
+        p.Hashtags, p.Source, p.Status, p.Version, p.RemovedAt, p.RepurposeReason is null ? null : new RepurposeResponse(p.RepurposeReason),
+        zones.Of(p.Platform, p.Account, p.PublishedAt));
 }
 
 public sealed record RepurposeResponse(string Reason);

@@ -32,7 +32,7 @@ public static class AssetsApi
         db.Assets.Add(asset);
         db.AssetRegistered(asset, now);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/assets/{asset.Id}", AssetResponse.From(asset));
+        return TypedResults.Created($"/api/v1/assets/{asset.Id}", AssetResponse.From(asset, await db.AccountTimeZonesAsync(workspace.Value, cancellationToken)));
     }
 
     /// <summary>Search and filter the library; relevance-ranked when <c>q</c> is given, newest first otherwise.</summary>
@@ -46,14 +46,16 @@ public static class AssetsApi
         var page = hits.Take(limit).ToList();
         var assets = await db.LoadInOrderAsync(page.Select(h => h.Id).ToList(), cancellationToken);
         var next = hits.Count > limit ? Pagination.Cursor(page[^1].Position) : null;
-        return TypedResults.Ok(new AssetPage(assets.Select(AssetResponse.From).ToList(), next));
+        var zones = await db.AccountTimeZonesAsync(workspace.Value, cancellationToken);
+        return TypedResults.Ok(new AssetPage(assets.Select(a => AssetResponse.From(a, zones)).ToList(), next));
     }
 
     public static async Task<Results<Ok<AssetResponse>, ProblemHttpResult>> GetAsset(
         Guid id, WorkspaceId workspace, TrackingDb db, CancellationToken cancellationToken)
     {
         var asset = await db.FindAssetAsync(workspace, id, tracked: false, cancellationToken);
-        return asset is null ? ApiProblems.NotFound("Asset", id.ToString()) : TypedResults.Ok(AssetResponse.From(asset));
+        return asset is null ? ApiProblems.NotFound("Asset", id.ToString())
+            : TypedResults.Ok(AssetResponse.From(asset, await db.AccountTimeZonesAsync(workspace.Value, cancellationToken)));
     }
 
     public static async Task<Results<Ok<AssetResponse>, ProblemHttpResult, ValidationProblem>> UpdateAsset(
@@ -83,7 +85,7 @@ public static class AssetsApi
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        return TypedResults.Ok(AssetResponse.From(asset));
+        return TypedResults.Ok(AssetResponse.From(asset, await db.AccountTimeZonesAsync(workspace.Value, cancellationToken)));
     }
 
     public static async Task<Results<Ok<AssetHistory>, ProblemHttpResult>> GetHistory(
@@ -95,6 +97,6 @@ public static class AssetsApi
         var publicationIds = asset.Publications.Select(p => p.Id).ToList();
         var performance = await db.Performance.AsNoTracking().Where(pp => publicationIds.Contains(pp.PublicationId))
             .ToDictionaryAsync(pp => pp.PublicationId, cancellationToken);
-        return TypedResults.Ok(AssetHistory.Of(asset, performance));
+        return TypedResults.Ok(AssetHistory.Of(asset, performance, await db.AccountTimeZonesAsync(workspace.Value, cancellationToken)));
     }
 }

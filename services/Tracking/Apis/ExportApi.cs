@@ -53,12 +53,13 @@ public static class ExportApi
     }
 
     private static Task WriteJsonAsync(Stream stream, TrackingDb db, WorkspaceId workspace, AssetFilter filter, JsonSerializerOptions options) =>
-        JsonSerializer.SerializeAsync(stream, Responses(AllAsync(db, workspace, filter)), options);
+        JsonSerializer.SerializeAsync(stream, Responses(db, workspace, AllAsync(db, workspace, filter)), options);
 
-    private static async IAsyncEnumerable<AssetResponse> Responses(IAsyncEnumerable<Asset> assets)
+    private static async IAsyncEnumerable<AssetResponse> Responses(TrackingDb db, WorkspaceId workspace, IAsyncEnumerable<Asset> assets)
     {
+        var zones = await db.AccountTimeZonesAsync(workspace.Value, CancellationToken.None);
         await foreach (var asset in assets)
-            yield return AssetResponse.From(asset);
+            yield return AssetResponse.From(asset, zones);
     }
 
     private static readonly string[] Columns =

@@ -30,6 +30,7 @@ public static class PublicationsApi
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
 
+        var zones = await db.AccountTimeZonesAsync(workspace.Value, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The account's lock first, then the asset's row: the order every recording path takes them in, so none deadlock.
         await db.LockAccountAsync(workspace.Value, details.Platform, details.Account, cancellationToken);
@@ -41,11 +42,11 @@ public static class PublicationsApi
         if (details.ExternalPostId is not null && await db.FindByExternalIdAsync(workspace.Value, details.Platform, details.ExternalPostId, cancellationToken) is { } known)
         {
             // The platform's post id names one post: recording it again is a replay, not a new publication.
-            return known.AssetId == asset.Id ? TypedResults.Ok(PublicationResponse.From(known)) : ExternalPostRecorded(known);
+            return known.AssetId == asset.Id ? TypedResults.Ok(PublicationResponse.From(known, zones)) : ExternalPostRecorded(known, zones);
         }
         var earlier = await db.BlockingPublicationsAsync(asset, details.Platform, details.Account, options.Value, now, cancellationToken);
         if (earlier.Count > 0 && details.RepurposeReason is null)
-            return DuplicatePublication(earlier[0], DuplicateGuard.Reason(asset.Id, earlier[0], now, options.Value.CooldownFor(details.Platform))!);
+            return DuplicatePublication(earlier[0], zones, DuplicateGuard.Reason(asset.Id, earlier[0], now, options.Value.CooldownFor(details.Platform))!);
 
         var publication = asset.RecordPublication(details, earlier, now);
         db.PublicationRecorded(publication, now);
@@ -60,14 +61,15 @@ public static class PublicationsApi
                 $"{details.Platform} post '{details.ExternalPostId}' was recorded concurrently; read it back and retry if needed.");
         }
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/publications/{publication.Id}", PublicationResponse.From(publication));
+        return TypedResults.Created($"/api/v1/publications/{publication.Id}", PublicationResponse.From(publication, zones));
     }
 
     public static async Task<Results<Ok<PublicationResponse>, ProblemHttpResult>> GetPublication(
         Guid id, WorkspaceId workspace, TrackingDb db, CancellationToken cancellationToken)
     {
         var publication = await db.Publications.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.WorkspaceId == workspace.Value, cancellationToken);
-        return publication is null ? ApiProblems.NotFound("Publication", id.ToString()) : TypedResults.Ok(PublicationResponse.From(publication));
+        return publication is null ? ApiProblems.NotFound("Publication", id.ToString())
+            : TypedResults.Ok(PublicationResponse.From(publication, await db.AccountTimeZonesAsync(workspace.Value, cancellationToken)));
     }
 
     public static async Task<Results<Ok<PublicationResponse>, ProblemHttpResult, ValidationProblem>> EditPublication(
@@ -90,7 +92,7 @@ public static class PublicationsApi
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        return TypedResults.Ok(PublicationResponse.From(publication));
+        return TypedResults.Ok(PublicationResponse.From(publication, await db.AccountTimeZonesAsync(workspace.Value, cancellationToken)));
     }
 
     public static async Task<Results<Ok<PublicationResponse>, ProblemHttpResult, ValidationProblem>> RemovePublication(
@@ -110,16 +112,16 @@ public static class PublicationsApi
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        return TypedResults.Ok(PublicationResponse.From(publication));
+        return TypedResults.Ok(PublicationResponse.From(publication, await db.AccountTimeZonesAsync(workspace.Value, cancellationToken)));
     }
 
-    private static ProblemHttpResult DuplicatePublication(Publication earlier, string reason) => ApiProblems.Conflict(
+    private static ProblemHttpResult DuplicatePublication(Publication earlier, AccountTimeZones zones, string reason) => ApiProblems.Conflict(
         "duplicate-publication", "Already published on this account",
         $"{DuplicateGuard.Describe(earlier, reason)} Send repurpose: {{reason}} to publish it again deliberately.",
-        new Dictionary<string, object?> { ["reason"] = reason, ["earlierPublication"] = PublicationResponse.From(earlier) });
+        new Dictionary<string, object?> { ["reason"] = reason, ["earlierPublication"] = PublicationResponse.From(earlier, zones) });
 
-    private static ProblemHttpResult ExternalPostRecorded(Publication known) => ApiProblems.Conflict(
+    private static ProblemHttpResult ExternalPostRecorded(Publication known, AccountTimeZones zones) => ApiProblems.Conflict(
         "external-post-recorded", "Post already recorded for another asset",
         $"{known.Platform} post '{known.ExternalPostId}' is already recorded as a publication of asset {known.AssetId}.",
-        new Dictionary<string, object?> { ["earlierPublication"] = PublicationResponse.From(known) });
+        new Dictionary<string, object?> { ["earlierPublication"] = PublicationResponse.From(known, zones) });
 }

@@ -60,7 +60,8 @@ public static class RepurposingApi
         var publicationIds = assets.SelectMany(a => a.Publications).Select(p => p.Id).ToList();
         var performance = await db.Performance.AsNoTracking().Where(pp => publicationIds.Contains(pp.PublicationId))
             .ToDictionaryAsync(pp => pp.PublicationId, cancellationToken);
-        var items = assets.Zip(ranked, (asset, rank) => new Opportunity(AssetResponse.From(asset), rank.Best,
+        var zones = await db.AccountTimeZonesAsync(workspace.Value, cancellationToken);
+        var items = assets.Zip(ranked, (asset, rank) => new Opportunity(AssetResponse.From(asset, zones), rank.Best,
             asset.Publications.Where(p => performance.TryGetValue(p.Id, out var pp) && pp.Score is not null)
                 .Select(p => (Publication: p, Performance: performance[p.Id]))
                 .OrderByDescending(e => e.Performance.Score)
