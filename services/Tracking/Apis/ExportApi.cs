@@ -65,23 +65,28 @@ public static class ExportApi
     private static readonly string[] Columns =
     [
         "asset_id", "title", "kind", "status", "content_hash", "topics", "visual_elements", "format",
-        "publication_id", "platform", "account", "external_post_id", "post_url", "published_at", "publication_status", "caption", "hashtags",
+        "publication_id", "platform", "account", "external_post_id", "post_url", "published_at", "published_local", "time_zone", "publication_status", "caption", "hashtags",
     ];
 
     private static async Task WriteCsvAsync(Stream stream, TrackingDb db, WorkspaceId workspace, AssetFilter filter)
     {
         await using var writer = new StreamWriter(stream, new UTF8Encoding(false));
         await writer.WriteLineAsync(string.Join(',', Columns));
+        var zones = await db.AccountTimeZonesAsync(workspace.Value, CancellationToken.None);
         await foreach (var a in AllAsync(db, workspace, filter))
         {
             string[] asset = [a.Id.ToString(), a.Title, Name(a.Kind), Name(a.Status), a.ContentHash ?? "", string.Join('|', a.Topics),
                 string.Join('|', a.VisualElements), a.Format ?? ""];
             var publications = a.Publications.OrderBy(p => p.PublishedAt).ToList();
             if (publications.Count == 0)
-                await writer.WriteLineAsync(Row([.. asset, "", "", "", "", "", "", "", "", ""]));
+                await writer.WriteLineAsync(Row([.. asset, .. Enumerable.Repeat("", Columns.Length - asset.Length)]));
             foreach (var p in publications)
+            {
+                var local = zones.Of(p.Platform, p.Account, p.PublishedAt);
                 await writer.WriteLineAsync(Row([.. asset, p.Id.ToString(), p.Platform, p.Account, p.ExternalPostId ?? "", p.PostUrl ?? "",
-                    p.PublishedAt.ToString("O", CultureInfo.InvariantCulture), Name(p.Status), p.Caption ?? "", string.Join('|', p.Hashtags)]));
+                    p.PublishedAt.ToString("O", CultureInfo.InvariantCulture), local?.At.ToString("O", CultureInfo.InvariantCulture) ?? "",
+                    local?.TimeZone ?? "", Name(p.Status), p.Caption ?? "", string.Join('|', p.Hashtags)]));
+            }
         }
     }
 

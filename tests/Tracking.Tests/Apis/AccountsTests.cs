@@ -55,5 +55,7 @@ public sealed class AccountsTests(TrackingFixture fixture)
         var history = await (await _client.GetAsync($"/api/v1/assets/{asset.Id()}/history")).JsonAsync(HttpStatusCode.OK);
         var removal = history.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("kind").GetString() == "removed");
         Assert.Equal("2026-01-20T10:00:00+01:00", removal.GetProperty("local").GetProperty("at").GetString());
+        var csv = await (await _client.GetAsync("/api/v1/assets/export.csv")).Content.ReadAsStringAsync();
+        Assert.Contains("2026-07-15T17:00:00.0000000+00:00,2026-07-15T19:00:00.0000000+02:00,Europe/Berlin,live", csv);
     }
 }
