@@ -41,11 +41,8 @@ public sealed class ProjectResource : Resource, IResourceWithEndpoints
     {
         if (!File.Exists(_assemblyPath))
             throw new PrerequisiteMissingException($"{_assemblyPath} is missing: build the solution first with 'dotnet build CreatorMeta.sln'.");
-        var environment = new Dictionary<string, string>(Environment)
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = System.Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Development",
-            ["OTEL_SERVICE_NAME"] = Name,
-        };
+        var environment = new Dictionary<string, string>(Environment) { ["OTEL_SERVICE_NAME"] = Name };
+        environment.TryAdd("ASPNETCORE_ENVIRONMENT", System.Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Development");
         foreach (var (endpoint, url) in _endpoints)
         {
             environment[$"Kestrel__Endpoints__{endpoint}__Url"] = url.ToString();

@@ -51,6 +51,8 @@ try
     var gatewayDb = await Start(new PostgresDatabaseResource(ResourceNames.DatabaseOf(ResourceNames.Gateway), postgres));
     var tracking = new ProjectResource(ResourceNames.Tracking, root, "services/Tracking/CreatorMeta.Tracking.csproj");
     tracking.AddGrpcEndpoint();
+    // Measured as deployed: Development adds per-request work (scope validation, the developer exception page).
+    tracking.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
     tracking.ConnectionStrings.AddRange([trackingDb, broker]);
     await Start(tracking);
     if (await Seeder.CountAssetsAsync(trackingDb.ConnectionString, Workspace) is var seeded and > 0)
@@ -64,6 +66,7 @@ try
     var gateway = new ProjectResource(ResourceNames.Gateway, root, "gateway/CreatorMeta.Gateway.csproj");
     gateway.ConnectionStrings.Add(gatewayDb);
     gateway.ServiceReferences.Add(tracking);
+    gateway.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
     gateway.Environment["Gateway__DevelopmentApiKey"] = Key;
     gateway.Environment["Gateway__RequestsPerSecondPerKey"] = "100000";
     gateway.Environment["Gateway__BurstPerKey"] = "100000";

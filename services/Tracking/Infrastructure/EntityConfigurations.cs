@@ -76,8 +76,18 @@ internal static class Conversions
         value => JsonSerializer.Serialize(value, JsonSerializerOptions.Default),
         text => JsonSerializer.Deserialize<Dictionary<string, T>>(text, JsonSerializerOptions.Default) ?? new());
 
+    // The comparer's expressions call plain methods: a lambda nested in a compiled expression is turned into a new
+    // delegate on every call, and change detection calls these for every tracked row.
     public static ValueComparer<Dictionary<string, T>> DictionaryComparer<T>() => new(
-        (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
-        d => d.Aggregate(0, (hash, pair) => hash ^ HashCode.Combine(pair.Key, pair.Value)),
-        d => new Dictionary<string, T>(d));
+        (a, b) => SameEntries(a!, b!), d => HashOf(d), d => new Dictionary<string, T>(d));
+
+    public static bool SameEntries<T>(Dictionary<string, T> a, Dictionary<string, T> b) => a.Count == b.Count && !a.Except(b).Any();
+
+    public static int HashOf<T>(Dictionary<string, T> d)
+    {
+        var hash = 0;
+        foreach (var (key, value) in d)
+            hash ^= HashCode.Combine(key, value);
+        return hash;
+    }
 }
