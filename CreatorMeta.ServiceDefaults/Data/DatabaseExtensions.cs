@@ -32,8 +32,8 @@ public static class DatabaseExtensions
         var dataSourceBuilder = new NpgsqlDataSourceBuilder(connectionString);
         // The same few statements run on every request: preparing them once per connection saves PostgreSQL parsing
         // and planning each time (about as long as running the duplicate guard's query). A connection string that
-        // sets Max Auto Prepare itself wins.
-        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        // sets its own Max Auto Prepare wins.
+        if (dataSourceBuilder.ConnectionStringBuilder.MaxAutoPrepare == 0)
             dataSourceBuilder.ConnectionStringBuilder.MaxAutoPrepare = 64;
         var dataSource = dataSourceBuilder.Build();
         builder.Services.AddSingleton(dataSource);
