@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CreatorMeta.Tracking;
 
-/// <summary>Configuration section "Tracking": how strict the duplicate guard is.</summary>
+/// <summary>Configuration section "Tracking": how strict the duplicate guard is, and how search reads the library.</summary>
 public sealed class TrackingOptions
 {
     /// <summary>Perceptual hashes this many bits apart or fewer are the same picture (dHash: 0–10 is a near-duplicate).</summary>
@@ -14,6 +14,10 @@ public sealed class TrackingOptions
     {
         ["youtube"] = 30, ["instagram"] = 30, ["tiktok"] = 14, ["x"] = 7, ["linkedin"] = 30, ["facebook"] = 30, ["pinterest"] = 14,
     };
+
+    /// <summary>How many of the newest assets a filtered newest-first search reads before it turns to the filters' indexes.</summary>
+    [Range(1, 1_000_000)]
+    public int SearchNewestWindow { get; set; } = 5_000;
 
     public TimeSpan CooldownFor(string platform) => TimeSpan.FromDays(CooldownDays.GetValueOrDefault(platform));
 }

@@ -5,6 +5,7 @@ using CreatorMeta.Tracking.Infrastructure;
 using CreatorMeta.Tracking.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CreatorMeta.Tracking.Apis;
 
@@ -37,12 +38,12 @@ public static class AssetsApi
 
     /// <summary>Search and filter the library; relevance-ranked when <c>q</c> is given, newest first otherwise.</summary>
     public static async Task<Results<Ok<AssetPage>, ValidationProblem>> ListAssets(
-        [AsParameters] AssetQuery query, WorkspaceId workspace, TrackingDb db, CancellationToken cancellationToken)
+        [AsParameters] AssetQuery query, WorkspaceId workspace, TrackingDb db, IOptions<TrackingOptions> options, CancellationToken cancellationToken)
     {
         var errors = query.Validate(out var filter, out var limit, out var after);
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
-        var hits = await db.SearchAsync(workspace.Value, filter, after, limit + 1, cancellationToken);
+        var hits = await db.SearchAsync(workspace.Value, filter, after, limit + 1, options.Value.SearchNewestWindow, cancellationToken);
         var page = hits.Take(limit).ToList();
         var assets = await db.LoadInOrderAsync(page.Select(h => h.Id).ToList(), cancellationToken);
         var next = hits.Count > limit ? Pagination.Cursor(page[^1].Position) : null;

@@ -43,7 +43,8 @@ public static class ExportApi
         Pagination.Position? after = null;
         while (true)
         {
-            var hits = await db.SearchAsync(workspace.Value, filter, after, Batch, CancellationToken.None);
+            // An export reads every match anyway, so the walk from the newest asset is the right order; no window.
+            var hits = await db.SearchAsync(workspace.Value, filter, after, Batch, newestWindow: null, CancellationToken.None);
             foreach (var asset in await db.LoadInOrderAsync(hits.Select(h => h.Id).ToList(), CancellationToken.None))
                 yield return asset;
             if (hits.Count < Batch)

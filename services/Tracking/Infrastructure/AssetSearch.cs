@@ -1,8 +1,6 @@
-using System.Text;
+using System.Text.Json;
 using CreatorMeta.Tracking.Apis;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace CreatorMeta.Tracking.Infrastructure;
 
@@ -17,72 +15,55 @@ public sealed record SearchHit(Guid Id, DateTimeOffset CreatedAt, float? Rank)
 }
 
 /// <summary>
-/// The library search, as one SQL statement: full-text relevance over titles, descriptions and captions; filters on
-/// the asset and on its live publications; keyset pagination on (relevance, created-at, id). Always one workspace.
+/// The library search in SQL: full-text relevance over titles, descriptions and captions; filters on the asset and on
+/// its live publications; keyset pagination on (relevance, created-at, id). Always one workspace.
 /// </summary>
 public static class AssetSearch
 {
-    public static Task<List<SearchHit>> SearchAsync(this TrackingDb db, string workspaceId, AssetFilter filter,
-        Pagination.Position? after, int limit, CancellationToken cancellationToken)
+    /// <summary>Up to this many matches in the whole library are found through the filters' indexes and sorted.</summary>
+    private const double IndexedRouteMaxRows = 50_000;
+
+    public static async Task<List<SearchHit>> SearchAsync(this TrackingDb db, string workspaceId, AssetFilter filter,
+        Pagination.Position? after, int limit, int? newestWindow, CancellationToken cancellationToken)
     {
-        var sql = new StringBuilder();
-        var parameters = new List<NpgsqlParameter>();
-        string Param(object value, NpgsqlDbType? type = null)
-        {
-            var parameter = new NpgsqlParameter($"p{parameters.Count}", value);
-            if (type is { } t)
-                parameter.NpgsqlDbType = t;
-            parameters.Add(parameter);
-            return "@" + parameter.ParameterName;
-        }
+        var query = new AssetSearchQuery(workspaceId, filter, after, limit, newestWindow ?? 0);
+        if (!query.UsesWindow)
+            return await RunAsync(db, query.Sql(SearchRoute.Planned), query, cancellationToken);
 
-        var text = string.IsNullOrWhiteSpace(filter.Text) ? null : Param(filter.Text.Trim());
-        var rank = text is null ? "NULL::real" : $"ts_rank(a.search_vector, websearch_to_tsquery('simple', {text}))";
-        sql.Append($"SELECT a.id AS \"Id\", a.created_at AS \"CreatedAt\", {rank} AS \"Rank\" FROM assets a WHERE a.workspace_id = {Param(workspaceId)}");
-        if (text is not null)
-            sql.Append($" AND a.search_vector @@ websearch_to_tsquery('simple', {text})");
-        if (filter.Kind is not null) sql.Append($" AND a.kind = {Param(filter.Kind)}");
-        if (filter.Status is not null) sql.Append($" AND a.status = {Param(filter.Status)}");
-        if (filter.Format is not null) sql.Append($" AND a.format = {Param(filter.Format)}");
-        if (filter.Topic is not null) sql.Append($" AND a.topics @> ARRAY[{Param(filter.Topic)}]");
-        if (filter.VisualElement is not null) sql.Append($" AND a.visual_elements @> ARRAY[{Param(filter.VisualElement)}]");
+        // The planner assumes matches are spread evenly through time, so for a filtered newest-first page it walks the
+        // library from the newest asset: fast when matches are common, but it reads most of the library when the newest
+        // assets don't match (a batch of imported placeholders, say). A bounded window of the newest assets comes first;
+        // a full page from it is exact, since everything outside the window is older.
+        var recent = await RunAsync(db, query.Sql(SearchRoute.Window), query, cancellationToken);
+        if (recent.Count == limit)
+            return recent;
+        // Too few among the newest. The planner knows well how many assets match, only not where they are: few are
+        // found through the filters' indexes and sorted; many, by walking on.
+        var route = query.HasIndexedFilter && await EstimateAsync(db, query, cancellationToken) <= IndexedRouteMaxRows
+            ? SearchRoute.Indexes : SearchRoute.Planned;
+        return await RunAsync(db, query.Sql(route), query, cancellationToken);
+    }
 
-        // Platform and hashtag alone are answered from the asset's live summary; together, or with an account or dates,
-        // they must hold for one and the same live publication.
-        var live = new List<string>();
-        if (filter.Platform is { } platform)
-        {
-            var p = Param(platform);
-            sql.Append($" AND a.live_platforms @> ARRAY[{p}]");
-            live.Add($"p.platform = {p}");
-        }
-        if (filter.Hashtag is { } hashtag)
-        {
-            var h = Param(hashtag);
-            sql.Append($" AND a.live_hashtags @> ARRAY[{h}]");
-            live.Add($"p.hashtags @> ARRAY[{h}]");
-        }
-        var needsPublication = filter.Account is not null || filter.PublishedFrom is not null || filter.PublishedTo is not null || live.Count > 1;
-        if (filter.Account is not null) live.Add($"p.account = {Param(filter.Account)}");
-        if (filter.PublishedFrom is { } from) live.Add($"p.published_at >= {Param(from.ToUniversalTime())}");
-        if (filter.PublishedTo is { } to) live.Add($"p.published_at < {Param(to.ToUniversalTime())}");
-        if (needsPublication && filter.PublishedFrom is null && filter.PublishedTo is null)
-            sql.Append($" AND EXISTS (SELECT 1 FROM publications p WHERE p.asset_id = a.id AND p.status = 'live' AND {string.Join(" AND ", live)})");
-        else if (needsPublication)
-        {
-            // A date range is usually a narrow slice of a long history: find its publications first (by time index),
-            // rather than walking the whole library newest-first to test each asset.
-            sql.Append($" AND a.id IN (SELECT p.asset_id FROM publications p WHERE p.workspace_id = {Param(workspaceId)} AND p.status = 'live' AND {string.Join(" AND ", live)} OFFSET 0)");
-        }
-        if (filter.NotPublishedOn is not null)
-            sql.Append($" AND NOT a.live_platforms @> ARRAY[{Param(filter.NotPublishedOn)}]");
+    private static Task<List<SearchHit>> RunAsync(TrackingDb db, string sql, AssetSearchQuery query, CancellationToken cancellationToken) =>
+        db.Database.SqlQueryRaw<SearchHit>(sql, query.Parameters.Select(p => p.Clone()).ToArray<object>()).ToListAsync(cancellationToken);
 
-        if (after is { } c)
-            sql.Append(text is null
-                ? $" AND (a.created_at, a.id) < ({Param(c.CreatedAt)}, {Param(c.Id)})"
-                : $" AND ({rank}, a.created_at, a.id) < ({Param(c.Rank ?? 0f, NpgsqlDbType.Real)}, {Param(c.CreatedAt)}, {Param(c.Id)})");
-        sql.Append(text is null ? " ORDER BY a.created_at DESC, a.id DESC" : $" ORDER BY {rank} DESC, a.created_at DESC, a.id DESC");
-        sql.Append($" LIMIT {Param(limit)}");
-        return db.Database.SqlQueryRaw<SearchHit>(sql.ToString(), parameters.ToArray<object>()).ToListAsync(cancellationToken);
+    /// <summary>PostgreSQL's estimate of how many assets match, from its statistics (EXPLAIN plans, it does not run).</summary>
+    private static async Task<double> EstimateAsync(TrackingDb db, AssetSearchQuery query, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN (FORMAT JSON) " + query.Sql(SearchRoute.Count);
+            command.Parameters.AddRange(query.Parameters.Select(p => p.Clone()).ToArray());
+            var plan = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+            using var json = JsonDocument.Parse(plan);
+            return json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }

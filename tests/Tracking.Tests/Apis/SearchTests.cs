@@ -135,4 +135,23 @@ public sealed class SearchTests(TrackingFixture fixture)
         Assert.Contains("\"'=cmd|' /C calc'!A0 \"\"quoted\"\"\"", csv);
         Assert.Equal(published, Assert.Single(json.EnumerateArray()).Id());
     }
+
+    [Fact]
+    public async Task A_filtered_search_pages_through_matches_hidden_behind_newer_assets_that_do_not_match()
+    {
+        var matches = new List<string>();
+        for (var i = 0; i < 3; i++)
+            matches.Add(await AssetAsync(new { title = $"Harbour {i}", kind = "photo", topics = new[] { "harbour" } }));
+        for (var i = 0; i < 5; i++)
+            await AssetAsync(new { title = $"Imported placeholder {i}", kind = "video" });
+
+        var first = await (await _client.GetAsync("/api/v1/assets?topic=harbour&limit=2")).JsonAsync(HttpStatusCode.OK);
+        var cursor = first.GetProperty("nextCursor").GetString();
+        var second = await (await _client.GetAsync($"/api/v1/assets?topic=harbour&limit=2&cursor={cursor}")).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal([matches[2], matches[1]], first.GetProperty("items").EnumerateArray().Select(a => a.Id()));
+        Assert.Equal([matches[0]], second.GetProperty("items").EnumerateArray().Select(a => a.Id()));
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("nextCursor").ValueKind);
+        Assert.Equal([matches[2], matches[1], matches[0]], await SearchAsync("topic=harbour&kind=photo"));
+    }
 }
