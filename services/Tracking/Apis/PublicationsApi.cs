@@ -79,9 +79,7 @@ public static class PublicationsApi
         if (request.EditedAt > now.AddMinutes(5))
             return ApiProblems.Validation(new Dictionary<string, string[]> { ["editedAt"] = ["editedAt cannot be in the future."] });
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var asset = await db.LockAssetOfPublicationAsync(workspace, id, cancellationToken);
-        var publication = asset?.Publications.Single(p => p.Id == id);
-        if (asset is null || publication is null)
+        if (await db.LockPublicationAsync(workspace, id, cancellationToken) is not (var asset, var publication))
             return ApiProblems.NotFound("Publication", id.ToString());
         if (publication.Status == PublicationStatus.Removed)
             return ApiProblems.Conflict("publication-removed", "Post was removed", "A removed post cannot be edited.");
@@ -102,9 +100,7 @@ public static class PublicationsApi
         if (request.RemovedAt > now.AddMinutes(5))
             return ApiProblems.Validation(new Dictionary<string, string[]> { ["removedAt"] = ["removedAt cannot be in the future."] });
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var asset = await db.LockAssetOfPublicationAsync(workspace, id, cancellationToken);
-        var publication = asset?.Publications.Single(p => p.Id == id);
-        if (asset is null || publication is null)
+        if (await db.LockPublicationAsync(workspace, id, cancellationToken) is not (var asset, var publication))
             return ApiProblems.NotFound("Publication", id.ToString());
         if (asset.RemovePublication(publication, request.RemovedAt ?? now, request.Reason?.Trim()))
         {

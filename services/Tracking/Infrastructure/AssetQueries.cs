@@ -29,12 +29,14 @@ public static class AssetQueries
     public static async Task<Asset?> LockWholeAssetAsync(this TrackingDb db, WorkspaceId workspace, Guid id, CancellationToken cancellationToken) =>
         await db.LockAssetAsync(workspace, id, cancellationToken) is null ? null : await db.FindAssetAsync(workspace, id, tracked: true, cancellationToken);
 
-    /// <summary>The asset a publication belongs to, locked and loaded whole.</summary>
-    public static async Task<Asset?> LockAssetOfPublicationAsync(this TrackingDb db, WorkspaceId workspace, Guid publicationId, CancellationToken cancellationToken)
+    /// <summary>A publication of this workspace with its asset, locked and loaded whole; null for any other id.</summary>
+    public static async Task<(Asset Asset, Publication Publication)?> LockPublicationAsync(this TrackingDb db, WorkspaceId workspace,
+        Guid publicationId, CancellationToken cancellationToken)
     {
         var assetId = await db.Publications.Where(p => p.Id == publicationId && p.WorkspaceId == workspace.Value)
             .Select(p => (Guid?)p.AssetId).FirstOrDefaultAsync(cancellationToken);
-        return assetId is { } id ? await db.LockWholeAssetAsync(workspace, id, cancellationToken) : null;
+        var asset = assetId is { } id ? await db.LockWholeAssetAsync(workspace, id, cancellationToken) : null;
+        return asset is null ? null : (asset, asset.Publications.Single(p => p.Id == publicationId));
     }
 
     /// <summary>Assets with their publications, in the order of <paramref name="ids"/>.</summary>

@@ -20,9 +20,8 @@ public sealed class PostRemovedConsumer(TrackingDb db, TimeProvider clock, ILogg
             .Where(p => p.WorkspaceId == m.WorkspaceId && p.Platform == platform && p.ExternalPostId == m.ExternalPostId)
             .Select(p => (Guid?)p.Id).FirstOrDefaultAsync(context.CancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
-        var asset = publicationId is { } id ? await db.LockAssetOfPublicationAsync(new WorkspaceId(m.WorkspaceId), id, context.CancellationToken) : null;
-        var publication = asset?.Publications.Single(p => p.Id == publicationId);
-        if (asset is null || publication is null)
+        var found = publicationId is { } id ? await db.LockPublicationAsync(new WorkspaceId(m.WorkspaceId), id, context.CancellationToken) : null;
+        if (found is not (var asset, var publication))
         {
             logger.LogInformation("Removal of unknown {Platform} post {ExternalPostId} ignored", platform, m.ExternalPostId);
             return;
