@@ -36,6 +36,7 @@ public static class DevelopmentSettings
         var lines = $"""
             ConnectionStrings__{postgres.Resource.Name}='{postgres.Resource.ConnectionString}'
             ConnectionStrings__{messaging.Resource.Name}='{messaging.Resource.ConnectionString}'
+            ConnectionStrings__{messaging.Resource.Name}_management='{messaging.Resource.ManagementUri}'
 
             """;
         if (builder.Configuration["env-file"] is { } path)

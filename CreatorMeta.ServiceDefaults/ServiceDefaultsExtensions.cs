@@ -20,7 +20,10 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(json =>
-            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        {
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            json.SerializerOptions.Converters.Add(new StorableText.JsonConverter());
+        });
         return builder;
     }
 
@@ -29,6 +32,7 @@ public static class ServiceDefaultsExtensions
     {
         app.UseHttpActivityTags();
         app.UseProblemDefaults();
+        app.UseStorableQueryStrings();
         app.UseTrustedWorkspace();
         app.MapHealthEndpoints();
         app.MapOpenApi();

@@ -11,9 +11,12 @@ public sealed class RabbitMQServerResource(string name, string stateDirectory, s
     private readonly Dictionary<string, string> _environment = [];
     private ChildProcess? _process;
     private ResourceLogger? _log;
-    private int _port;
+    private int _port, _managementPort;
 
     public string ConnectionString { get; private set; } = externalConnectionString ?? "";
+
+    /// <summary>The private node's management API (virtual hosts, queues), for tools and tests; null for a user's own broker.</summary>
+    public Uri? ManagementUri => _managementPort == 0 ? null : new Uri($"http://guest:guest@127.0.0.1:{_managementPort}/");
 
     public override Task StartAsync(ResourceLogger log, CancellationToken cancellationToken)
     {
@@ -26,10 +29,11 @@ public sealed class RabbitMQServerResource(string name, string stateDirectory, s
         Prerequisites.RequireRabbitMq();
         foreach (var folder in new[] { "home", "mnesia", "log" })
             Directory.CreateDirectory(Path.Combine(_directory, folder));
-        File.WriteAllText(Path.Combine(_directory, "rabbitmq.conf"), "loopback_users = none\n");
-        File.WriteAllText(Path.Combine(_directory, "enabled_plugins"), "[].\n");
         if (_environment.Count == 0)
             ConfigureNode();
+        File.WriteAllText(Path.Combine(_directory, "rabbitmq.conf"),
+            $"loopback_users = none\nmanagement.tcp.ip = 127.0.0.1\nmanagement.tcp.port = {_managementPort}\n");
+        File.WriteAllText(Path.Combine(_directory, "enabled_plugins"), "[rabbitmq_management].\n");
         _process = ChildProcess.Start("setsid", [Prerequisites.RabbitMqServer], _environment, log);
         ConnectionString = $"amqp://guest:guest@127.0.0.1:{_port}/";
         return Task.CompletedTask;
@@ -39,6 +43,7 @@ public sealed class RabbitMQServerResource(string name, string stateDirectory, s
     private void ConfigureNode()
     {
         _port = Ports.Free();
+        _managementPort = Ports.Free();
         _environment["HOME"] = Path.Combine(_directory, "home"); // the Erlang cookie lives here, for rabbitmqctl too
         _environment["RABBITMQ_NODENAME"] = "creatormeta@localhost";
         _environment["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1";
@@ -53,9 +58,13 @@ public sealed class RabbitMQServerResource(string name, string stateDirectory, s
         _environment["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(_directory, "enabled_plugins");
     }
 
-    public override Task WaitUntilHealthyAsync(CancellationToken cancellationToken) => _process is null
-        ? Task.CompletedTask
-        : Ports.WaitUntilListeningAsync(_port, () => !_process.HasExited, TimeSpan.FromSeconds(90), "RabbitMQ", cancellationToken);
+    public override async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
+    {
+        if (_process is null)
+            return;
+        foreach (var port in new[] { _port, _managementPort })
+            await Ports.WaitUntilListeningAsync(port, () => !_process.HasExited, TimeSpan.FromSeconds(90), "RabbitMQ", cancellationToken);
+    }
 
     public override async Task StopAsync()
     {

@@ -43,8 +43,8 @@ public static class DatabaseExtensions
     }
 
     /// <summary>Brings the service's schema up to date before it takes traffic.</summary>
-    public static Task MigrateDatabaseAsync(this WebApplication app, System.Reflection.Assembly migrations) =>
-        SqlMigrator.MigrateAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), migrations, app.Lifetime.ApplicationStopping);
+    public static Task MigrateDatabaseAsync(this WebApplication app, System.Reflection.Assembly migrations, params CodeMigration[] code) =>
+        SqlMigrator.MigrateAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), migrations, code, app.Lifetime.ApplicationStopping);
 
     private sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
     {

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using CreatorMeta.Gateway.Routing;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.OpenApi;
 
 namespace CreatorMeta.Gateway.OpenApi;
 
@@ -14,22 +16,24 @@ public static class ApiDocs
 
     public static IEndpointRouteBuilder MapApiDocs(this IEndpointRouteBuilder app)
     {
-        app.MapGet(DocumentPath, async (HttpContext context, IHttpClientFactory clients, IConfiguration configuration, IMemoryCache cache) =>
+        app.MapGet(DocumentPath, async (IServiceProvider services, IHttpClientFactory clients, IConfiguration configuration, IMemoryCache cache) =>
         {
+            // Built from our own document and the configured service addresses only, never from anything in the request,
+            // so no caller can choose where it is fetched from or what the cache then serves everyone else.
             var document = await cache.GetOrCreateAsync("openapi", async entry =>
             {
                 entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30);
-                return await BuildAsync(context, clients, configuration);
+                return await BuildAsync(services, clients, configuration);
             });
             return Results.Text(document!.ToJsonString(), "application/json");
         }).ExcludeFromDescription();
         return app;
     }
 
-    private static async Task<JsonObject> BuildAsync(HttpContext context, IHttpClientFactory clients, IConfiguration configuration)
+    private static async Task<JsonObject> BuildAsync(IServiceProvider services, IHttpClientFactory clients, IConfiguration configuration)
     {
-        var own = new Uri($"{context.Request.Scheme}://{context.Request.Host}");
-        var document = await FetchAsync(clients, new Uri(own, "/openapi/v1.json")) ?? new JsonObject();
+        var own = await services.GetRequiredKeyedService<IOpenApiDocumentProvider>("v1").GetOpenApiDocumentAsync();
+        var document = JsonNode.Parse(await own.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1)) as JsonObject ?? [];
         document["info"] = new JsonObject
         {
             ["title"] = "CreatorMeta API",

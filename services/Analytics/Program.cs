@@ -1,3 +1,4 @@
+using CreatorMeta.Contracts;
 using CreatorMeta.Analytics;
 using CreatorMeta.Analytics.Apis;
 using CreatorMeta.Analytics.Infrastructure;
@@ -12,5 +13,6 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapPlatformsApi();
 
-await app.MigrateDatabaseAsync(typeof(AnalyticsDb).Assembly);
+await app.MigrateDatabaseAsync(typeof(AnalyticsDb).Assembly,
+    CodeMigration.RewriteColumn("analytics_0002_account_handles", "publication_facts", "account", AccountHandles.Normalize));
 app.Run();

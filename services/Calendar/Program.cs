@@ -1,3 +1,4 @@
+using CreatorMeta.Contracts;
 using CreatorMeta.Calendar;
 using CreatorMeta.Calendar.Apis;
 using CreatorMeta.Calendar.Infrastructure;
@@ -12,5 +13,7 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapCalendarApi();
 
-await app.MigrateDatabaseAsync(typeof(CalendarDb).Assembly);
+// Accounts planned under handles as typed, before they had one spelling.
+await app.MigrateDatabaseAsync(typeof(CalendarDb).Assembly,
+    CodeMigration.RewriteColumn("calendar_0002_account_handles", "schedule_entries", "account", AccountHandles.Normalize));
 app.Run();

@@ -1,3 +1,4 @@
+using CreatorMeta.Contracts;
 using CreatorMeta.MetricsIngestion;
 using CreatorMeta.MetricsIngestion.Apis;
 using CreatorMeta.ServiceDefaults;
@@ -11,5 +12,6 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapObservationsApi();
 
-await app.MigrateDatabaseAsync(typeof(MetricsIngestionServices).Assembly);
+await app.MigrateDatabaseAsync(typeof(MetricsIngestionServices).Assembly,
+    CodeMigration.RewriteColumn("metrics_0002_account_handles", "raw_observations", "account", AccountHandles.Normalize));
 app.Run();

@@ -19,5 +19,5 @@ app.MapAccountsApi();
 app.MapRepurposingApi();
 app.MapTrackingGrpc();
 
-await app.MigrateDatabaseAsync(typeof(TrackingDb).Assembly);
+await app.MigrateDatabaseAsync(typeof(TrackingDb).Assembly, TrackingMigrations.All);
 app.Run();

@@ -20,9 +20,10 @@ public sealed class BrokerProbe : IAsyncDisposable
         _channel = channel;
     }
 
-    public static async Task<BrokerProbe> ConnectAsync(string? broker = null)
+    /// <summary>Connects to <paramref name="broker"/>: the virtual host of the service under test (<see cref="ServiceHost.Messaging"/>).</summary>
+    public static async Task<BrokerProbe> ConnectAsync(string broker)
     {
-        var connection = await new ConnectionFactory { Uri = new Uri(broker ?? TestEnvironment.Messaging) }.CreateConnectionAsync();
+        var connection = await new ConnectionFactory { Uri = new Uri(broker) }.CreateConnectionAsync();
         return new BrokerProbe(connection, await connection.CreateChannelAsync());
     }
 
@@ -53,6 +54,30 @@ public sealed class BrokerProbe : IAsyncDisposable
                 found.Add(envelope);
         }
         return found;
+    }
+
+    /// <summary>
+    /// Every message body received until one matches <paramref name="last"/> (which is included): the positive signal a
+    /// test waits for before it asserts that something else did not arrive.
+    /// </summary>
+    public async Task<List<JsonElement>> ReceiveUntilAsync(Func<JsonElement, bool> last, TimeSpan wait)
+    {
+        var received = new List<JsonElement>();
+        var deadline = DateTime.UtcNow + wait;
+        while (DateTime.UtcNow < deadline)
+        {
+            var result = await _channel.BasicGetAsync(_queue!, autoAck: true);
+            if (result is null)
+            {
+                await Task.Delay(50);
+                continue;
+            }
+            var envelope = JsonDocument.Parse(result.Body.ToArray()).RootElement;
+            received.Add(envelope);
+            if (last(envelope.GetProperty("message")))
+                return received;
+        }
+        throw new TimeoutException($"The awaited message did not arrive within {wait}.");
     }
 
     /// <summary>Publishes a body as-is with content type application/json, persistent, to a topic exchange.</summary>

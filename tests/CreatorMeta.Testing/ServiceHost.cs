@@ -13,40 +13,65 @@ public sealed class ServiceHost : IAsyncDisposable
     private readonly ProjectResource _project;
     private readonly ConcurrentQueue<string> _log = new();
 
-    private ServiceHost(ProjectResource project, string databaseConnectionString)
+    private readonly bool _ownsVirtualHost;
+
+    private ServiceHost(ProjectResource project, string databaseConnectionString, string messaging, bool ownsVirtualHost)
     {
         _project = project;
         DatabaseConnectionString = databaseConnectionString;
+        Messaging = messaging;
+        _ownsVirtualHost = ownsVirtualHost;
     }
 
     public string DatabaseConnectionString { get; }
+
+    /// <summary>The broker the service uses: by default a virtual host of its own, for probes and test publishers to share.</summary>
+    public string Messaging { get; }
     public Uri HttpAddress => _project.Endpoints["http"];
     public Uri? GrpcAddress => _project.Endpoints.GetValueOrDefault("grpc");
     public IResourceWithEndpoints Endpoints => _project;
     public string Log => string.Join('\n', _log);
 
+    /// <summary>
+    /// Starts the service on a fresh database and, unless <paramref name="messaging"/> names a broker (say, another
+    /// service's, for two that must talk), on a virtual host of its own.
+    /// </summary>
     public static async Task<ServiceHost> StartAsync(string service, string projectPath, Action<ProjectResource>? configure = null,
         string? messaging = null, bool grpc = false)
     {
         var database = await TestDatabase.CreateAsync(service);
+        var ownsVirtualHost = messaging is null;
+        messaging ??= await TestBroker.NewVirtualHostAsync();
         var project = new ProjectResource(service, TestEnvironment.RepositoryRoot, projectPath);
         if (grpc)
             project.AddGrpcEndpoint();
         project.ConnectionStrings.Add(new ConnectionString(ResourceNames.DatabaseOf(service), database));
-        project.ConnectionStrings.Add(new ConnectionString(ResourceNames.Messaging, messaging ?? TestEnvironment.Messaging));
+        project.ConnectionStrings.Add(new ConnectionString(ResourceNames.Messaging, messaging));
         configure?.Invoke(project);
-        var host = new ServiceHost(project, database);
-        await project.StartAsync(new ResourceLogger(service, 0, host._log.Enqueue), CancellationToken.None);
+        var host = new ServiceHost(project, database, messaging, ownsVirtualHost);
+        await host.StartAsync();
+        return host;
+    }
+
+    /// <summary>Stops the process and starts it again on the same ports and database, as a redeploy would.</summary>
+    public async Task RestartAsync()
+    {
+        await _project.StopAsync();
+        await StartAsync();
+    }
+
+    private async Task StartAsync()
+    {
+        await _project.StartAsync(new ResourceLogger(_project.Name, 0, _log.Enqueue), CancellationToken.None);
         try
         {
-            await project.WaitUntilHealthyAsync(CancellationToken.None);
+            await _project.WaitUntilHealthyAsync(CancellationToken.None);
         }
         catch (Exception e)
         {
-            await project.StopAsync();
-            throw new InvalidOperationException($"{service} did not become healthy: {e.Message}\n{host.Log}", e);
+            await _project.StopAsync();
+            throw new InvalidOperationException($"{_project.Name} did not become healthy: {e.Message}\n{Log}", e);
         }
-        return host;
     }
 
     public HttpClient CreateClient(string? workspace = null)
@@ -59,7 +84,12 @@ public sealed class ServiceHost : IAsyncDisposable
 
     public Task StopAsync() => _project.StopAsync();
 
-    public async ValueTask DisposeAsync() => await _project.StopAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _project.StopAsync();
+        if (_ownsVirtualHost)
+            await TestBroker.DeleteVirtualHostAsync(Messaging);
+    }
 
     /// <summary>A connection string passed to a service by name, as the AppHost passes its resources'.</summary>
     public sealed record ConnectionString(string Name, string Value) : IResourceWithConnectionString

@@ -10,6 +10,7 @@ public static class TestEnvironment
 {
     public static string Postgres => Required($"ConnectionStrings__{ResourceNames.Postgres}");
     public static string Messaging => Required($"ConnectionStrings__{ResourceNames.Messaging}");
+    public static string MessagingManagement => Required($"ConnectionStrings__{ResourceNames.Messaging}_management");
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 

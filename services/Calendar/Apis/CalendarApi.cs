@@ -1,6 +1,8 @@
 using CreatorMeta.Calendar.Domain;
 using CreatorMeta.Calendar.Grpc;
 using CreatorMeta.Calendar.Infrastructure;
+using CreatorMeta.ServiceDefaults.Data;
+using CreatorMeta.Contracts;
 using CreatorMeta.ServiceDefaults.Grpc;
 using CreatorMeta.ServiceDefaults.Problems;
 using CreatorMeta.ServiceDefaults.Workspaces;
@@ -27,12 +29,18 @@ public static class CalendarApi
         DateTimeOffset? from = null, DateTimeOffset? to = null, string? platform = null)
     {
         var start = from ?? clock.GetUtcNow();
-        var end = to ?? start.AddDays(30);
+        var end = to ?? (start < DateTimeOffset.MaxValue.AddDays(-30) ? start.AddDays(30) : DateTimeOffset.MaxValue);
+        var known = Platforms.Normalize(platform);
+        var errors = new Dictionary<string, string[]>();
         if (end <= start || end - start > TimeSpan.FromDays(366))
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["to"] = ["'to' must be after 'from', at most a year later."] });
+            errors["to"] = ["'to' must be after 'from', at most a year later."];
+        if (platform is not null && known is null)
+            errors["platform"] = ["Platform " + Platforms.MustBeOneOf];
+        if (errors.Count > 0)
+            return ApiProblems.Validation(errors);
         var entries = await db.Entries.AsNoTracking()
             .Where(e => e.WorkspaceId == workspace.Value && e.ScheduledAt >= start && e.ScheduledAt < end
-                && (platform == null || e.Platform == platform))
+                && (known == null || e.Platform == known))
             .OrderBy(e => e.ScheduledAt).ThenBy(e => e.Id)
             .Take(5000)
             .ToListAsync(cancellationToken);
@@ -48,11 +56,17 @@ public static class CalendarApi
             errors["Idempotency-Key"] = ["An idempotency key has at most 200 characters."];
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
-        if (idempotencyKey is not null && await FindByIdempotencyKey(db, workspace, idempotencyKey, cancellationToken) is { } replay)
-            return replay.Matches(valid.AssetId, valid.Platform, valid.Account, valid.Local, valid.Zone.Id)
-                ? TypedResults.Ok(EntryResponse.From(replay))
-                : TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, type: ApiProblems.TypeBase + "idempotency-key-reused",
-                    title: "Idempotency key reused", detail: $"Key '{idempotencyKey}' was first used for a different plan ({replay.Id}); use a new key.");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (idempotencyKey is not null)
+        {
+            // Requests with one key wait here for each other, so a second one sees what the first stored and gets its answer.
+            await db.LockUntilCommitAsync($"calendar/{workspace.Value}/idempotency/{idempotencyKey}", cancellationToken);
+            if (await FindByIdempotencyKey(db, workspace, idempotencyKey, cancellationToken) is { } replay)
+                return replay.Matches(valid.AssetId, valid.Platform, valid.Account, valid.Local, valid.Zone.Id)
+                    ? TypedResults.Ok(EntryResponse.From(replay))
+                    : TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, type: ApiProblems.TypeBase + "idempotency-key-reused",
+                        title: "Idempotency key reused", detail: $"Key '{idempotencyKey}' was first used for a different plan ({replay.Id}); use a new key.");
+        }
 
         var at = ZonedTime.Resolve(valid.Local, valid.Zone, out var timeConflict);
         if (at is not null && at.Instant <= clock.GetUtcNow())
@@ -74,7 +88,6 @@ public static class CalendarApi
             return ApiProblems.NotFound("Asset", valid.AssetId.ToString());
         conflicts.AddRange(published.Select(p => new ScheduleConflict(p.Reason, p.Detail, NullIfEmpty(p.PublicationId), NullIfEmpty(p.PostUrl))));
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.LockAccountAsync(workspace.Value, valid.Platform, valid.Account, cancellationToken);
         var alreadyPlanned = await db.Entries
             .Where(e => e.WorkspaceId == workspace.Value && e.AssetId == valid.AssetId && e.Platform == valid.Platform && e.Account == valid.Account

@@ -16,14 +16,17 @@ public sealed record ScheduleRequest(string? AssetId, string? Platform, string? 
         var platform = Platforms.Normalize(Platform);
         if (platform is null)
             errors["platform"] = ["Platform " + Platforms.MustBeOneOf];
-        if (string.IsNullOrWhiteSpace(Account))
-            errors["account"] = ["The account to post from is required."];
-        if (!DateTime.TryParseExact(LocalTime, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-            errors["localTime"] = ["localTime is the wall-clock time without offset, e.g. 2026-12-01T18:30."];
+        var account = AccountHandles.Normalize(Account);
+        if (account is null)
+            errors["account"] = [AccountHandles.Requirement];
+        if (!DateTime.TryParseExact(LocalTime, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) || local.Year > 2200)
+            errors["localTime"] = ["localTime is the wall-clock time without offset before 2200, e.g. 2026-12-01T18:30."];
+        if (AssetId is { Length: > 100 })
+            errors["assetId"] = ["assetId must be the id of an asset."];
         TimeZoneInfo? zone = null;
         if (TimeZone is null || !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out zone) || !zone.HasIanaId)
             errors["timeZone"] = ["timeZone must be an IANA time zone, e.g. Europe/Berlin."];
-        schedule = new ValidSchedule(assetId, platform ?? "", Account?.Trim() ?? "", local, zone ?? TimeZoneInfo.Utc);
+        schedule = new ValidSchedule(assetId, platform ?? "", account ?? "", local, zone ?? TimeZoneInfo.Utc);
         return errors;
     }
 }

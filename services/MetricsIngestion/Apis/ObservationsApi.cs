@@ -45,7 +45,7 @@ public static class ObservationsApi
                 results.Add(new ItemResult(i, "rejected", errors));
                 continue;
             }
-            var stored = await store.StoreAsync(new Observation(workspace.Value, Platforms.Normalize(item.Platform)!, item.Account!.Trim(),
+            var stored = await store.StoreAsync(new Observation(workspace.Value, Platforms.Normalize(item.Platform)!, AccountHandles.Normalize(item.Account)!,
                 item.ExternalPostId!.Trim(), item.ObservedAt!.Value, item.Source!, item.SourceEventId!, item.Metrics!), cancellationToken);
             results.Add(new ItemResult(i, stored ? "stored" : "duplicate"));
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CreatorMeta.Contracts;
+using CreatorMeta.ServiceDefaults.Problems;
 
 namespace CreatorMeta.MetricsIngestion.Domain;
 
@@ -17,8 +18,8 @@ public sealed record Observation(
         var errors = new Dictionary<string, string[]>();
         if (Platforms.Normalize(platform) is null)
             errors["platform"] = ["Platform " + Platforms.MustBeOneOf];
-        if (string.IsNullOrWhiteSpace(account))
-            errors["account"] = ["account is required."];
+        if (AccountHandles.Normalize(account) is null)
+            errors["account"] = [AccountHandles.Requirement];
         if (string.IsNullOrWhiteSpace(externalPostId))
             errors["externalPostId"] = ["externalPostId is required."];
         if (observedAt is null || observedAt > now.AddMinutes(5))
@@ -29,9 +30,30 @@ public sealed record Observation(
             errors["sourceEventId"] = ["sourceEventId is required: it is what makes a redelivery count once."];
         if (metrics is null || metrics.Count == 0)
             errors["metrics"] = ["At least one metric is required."];
-        else if (metrics.Any(m => m.Value.ValueKind is not (JsonValueKind.Number or JsonValueKind.String or JsonValueKind.Null)))
-            errors["metrics"] = ["Metric values are numbers, numeric strings (\"541.2K\") or null."];
+        else if (metrics.Count > 200 || metrics.Any(m => m.Key.Length > 200 || !IsValue(m.Value)))
+            errors["metrics"] = ["At most 200 metrics; values are finite numbers, numeric strings (\"541.2K\") or null."];
+        if (externalPostId is { Length: > 200 } || sourceEventId is { Length: > 200 })
+            errors["externalPostId"] = ["externalPostId and sourceEventId have at most 200 characters."];
         return errors;
+    }
+
+    /// <summary>A raw value as the platform sent it, within what a JSON column stores: no NUL, no broken surrogate, no infinite number.</summary>
+    private static bool IsValue(JsonElement value)
+    {
+        try
+        {
+            return value.ValueKind switch
+            {
+                JsonValueKind.Number => value.TryGetDouble(out var number) && double.IsFinite(number),
+                JsonValueKind.String => value.GetString() is { Length: <= 100 } text && StorableText.IsStorable(text),
+                JsonValueKind.Null => true,
+                _ => false,
+            };
+        }
+        catch (InvalidOperationException)
+        {
+            return false; // an escaped surrogate that is not half of a pair
+        }
     }
 }
 

@@ -20,7 +20,7 @@ public sealed class EngagementObservedConsumer(ObservationStore store, TimeProvi
             errors["workspaceId"] = ["workspaceId is required."];
         if (errors.Count > 0)
             throw new InvalidObservationException(string.Join(" ", errors.SelectMany(e => e.Value)));
-        var stored = await store.StoreAsync(new Observation(m.WorkspaceId, Platforms.Normalize(m.Platform)!, m.Account.Trim(),
+        var stored = await store.StoreAsync(new Observation(m.WorkspaceId, Platforms.Normalize(m.Platform)!, AccountHandles.Normalize(m.Account)!,
             m.ExternalPostId.Trim(), m.ObservedAt, m.Source, m.SourceEventId, m.Metrics), context.CancellationToken);
         if (!stored)
             logger.LogDebug("Observation {Source}/{SourceEventId} was already stored", m.Source, m.SourceEventId);

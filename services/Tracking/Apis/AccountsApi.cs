@@ -35,25 +35,37 @@ public static class AccountsApi
         var platform = Platforms.Normalize(request.Platform);
         if (platform is null)
             errors["platform"] = ["Platform " + Platforms.MustBeOneOf];
-        if (string.IsNullOrWhiteSpace(request.Handle) || request.Handle.Length > 200)
-            errors["handle"] = ["A handle of 1–200 characters is required."];
+        var handle = AccountHandles.Normalize(request.Handle);
+        if (handle is null)
+            errors["handle"] = [AccountHandles.Requirement];
+        if (request.ExternalId is { Length: > 200 })
+            errors["externalId"] = ["externalId has at most 200 characters."];
         if (request.TimeZone is null || !TimeZoneInfo.TryFindSystemTimeZoneById(request.TimeZone, out var zone) || !zone.HasIanaId)
             errors["timeZone"] = ["timeZone must be an IANA time zone, e.g. Europe/Berlin."];
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
-        var handle = request.Handle!.Trim();
-        if (await db.Accounts.AnyAsync(a => a.WorkspaceId == workspace.Value && a.Platform == platform && a.Handle == handle, cancellationToken))
-            return ApiProblems.Conflict("account-exists", "Account exists", $"{platform} account '{handle}' is already registered.");
-        var account = PlatformAccount.Register(workspace.Value, platform!, handle, request.ExternalId?.Trim(), request.TimeZone!, clock.GetUtcNow());
+        var account = PlatformAccount.Register(workspace.Value, platform!, handle!, request.ExternalId?.Trim(), request.TimeZone!, clock.GetUtcNow());
         db.Accounts.Add(account);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            // The unique key on (workspace, platform, handle) decides, so two registrations at once cannot both win.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            return ApiProblems.Conflict("account-exists", "Account exists", $"{platform} account '{handle}' is already registered.");
+        }
         return TypedResults.Created($"/api/v1/accounts/{account.Id}", AccountResponse.From(account));
     }
 
-    public static async Task<Ok<AccountList>> ListAccounts(WorkspaceId workspace, TrackingDb db, CancellationToken cancellationToken, string? platform = null)
+    public static async Task<Results<Ok<AccountList>, ValidationProblem>> ListAccounts(
+        WorkspaceId workspace, TrackingDb db, CancellationToken cancellationToken, string? platform = null)
     {
+        var known = Platforms.Normalize(platform);
+        if (platform is not null && known is null)
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["platform"] = ["Platform " + Platforms.MustBeOneOf] });
         var accounts = await db.Accounts.AsNoTracking()
-            .Where(a => a.WorkspaceId == workspace.Value && (platform == null || a.Platform == platform))
+            .Where(a => a.WorkspaceId == workspace.Value && (known == null || a.Platform == known))
             .OrderBy(a => a.Platform).ThenBy(a => a.Handle).ToListAsync(cancellationToken);
         return TypedResults.Ok(new AccountList(accounts.Select(AccountResponse.From).ToList()));
     }

@@ -31,9 +31,12 @@ public sealed record AssetQuery(
             errors["status"] = [$"Status must be one of: {RequestRules.Names<AssetStatus>()}."];
         if (PublishedFrom >= PublishedTo)
             errors["publishedTo"] = ["publishedTo must be after publishedFrom."];
+        var account = AccountHandles.Normalize(Account);
+        if (Account is not null && account is null)
+            errors["account"] = [AccountHandles.Requirement];
         if (Q is { Length: > 500 })
             errors["q"] = ["A search text has at most 500 characters."];
-        filter = new AssetFilter(Q, platform, Account?.Trim(), Lower(Topic), Lower(VisualElement), Lower(Format), Lower(Kind),
+        filter = new AssetFilter(Q, platform, account, Lower(Topic), Lower(VisualElement), Lower(Format), Lower(Kind),
             Lower(Hashtag?.TrimStart('#')), Lower(Status), PublishedFrom, PublishedTo, notPublishedOn);
         return errors;
     }

@@ -39,8 +39,13 @@ public sealed record AssetFields(
             errors["durationSeconds"] = ["Duration is between 0 and 86400 seconds."];
         if (Width is < 1 or > 100_000 || Height is < 1 or > 100_000)
             errors["dimensions"] = ["Width and height are positive pixel counts."];
-        if (Attributes is { Count: > 100 } || Attributes?.Any(a => a.Key.Length is 0 or > 100 || a.Value.Length > 2000) == true)
-            errors["attributes"] = ["At most 100 attributes; keys of 1–100 characters, values of up to 2000."];
+        if (Attributes is { Count: > 100 } || Attributes?.Any(a => a.Key.Length is 0 or > 100 || a.Value is null or { Length: > 2000 }) == true)
+            errors["attributes"] = ["At most 100 attributes; keys of 1–100 characters, values are strings of up to 2000."];
+        RequestRules.CheckText(errors, "description", Description, 10_000);
+        RequestRules.CheckText(errors, "format", Format, 100);
+        RequestRules.CheckText(errors, "language", Language, 35);
+        RequestRules.CheckLabels(errors, "topics", Topics);
+        RequestRules.CheckLabels(errors, "visualElements", VisualElements);
 
         details = new AssetDetails(
             title ?? "",
@@ -80,10 +85,25 @@ internal static partial class RequestRules
     [GeneratedRegex("^[0-9a-fA-F]{16}$")]
     public static partial Regex PerceptualHash();
 
+    public const int MaxCaption = 70_000;
+
     /// <summary>Trimmed, lower-cased, de-duplicated labels (topics, hashtags: case never makes two of them); empty ones dropped.</summary>
     public static IReadOnlyList<string> Labels(IReadOnlyList<string>? values, char trim = ' ') =>
-        (values ?? []).Select(v => v.Trim().TrimStart(trim).Trim().ToLowerInvariant()).Where(v => v.Length > 0)
+        (values ?? []).OfType<string>().Select(v => v.Trim().TrimStart(trim).Trim().ToLowerInvariant()).Where(v => v.Length > 0)
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    /// <summary>A list of labels must hold strings (JSON null is not a label) and stay a sensible size.</summary>
+    public static void CheckLabels(Dictionary<string, string[]> errors, string field, IReadOnlyList<string>? values)
+    {
+        if (values is { Count: > 100 } || values?.Any(v => v is null or { Length: > 200 }) == true)
+            errors[field] = [$"{field} is a list of at most 100 strings of up to 200 characters each."];
+    }
+
+    public static void CheckText(Dictionary<string, string[]> errors, string field, string? value, int maxLength)
+    {
+        if (value is { Length: var length } && length > maxLength)
+            errors[field] = [$"{field} has at most {maxLength} characters."];
+    }
 
     /// <summary>An enum by its lower-case name only (never by number).</summary>
     public static bool TryParseName<T>(string? text, out T value) where T : struct, Enum =>

@@ -15,20 +15,28 @@ public sealed record RecordPublicationRequest(
         var platform = Platforms.Normalize(Platform);
         if (platform is null)
             errors["platform"] = ["Platform " + Platforms.MustBeOneOf];
-        if (string.IsNullOrWhiteSpace(Account))
-            errors["account"] = ["The account (handle or id) the post went out on is required."];
+        var account = AccountHandles.Normalize(Account);
+        if (account is null)
+            errors["account"] = [AccountHandles.Requirement];
         if (PublishedAt is null)
             errors["publishedAt"] = ["publishedAt is required (ISO 8601 with offset)."];
         else if (PublishedAt > now.AddMinutes(5))
             errors["publishedAt"] = ["publishedAt cannot be in the future."];
-        if (PostUrl is not null && !Uri.TryCreate(PostUrl, UriKind.Absolute, out var url) | url is { Scheme: not ("http" or "https") })
-            errors["postUrl"] = ["postUrl must be an absolute http(s) URL."];
+        // A URL names the post as surely as its id does: read exactly as an import reads it, so a later import or
+        // connector report of the same post finds this publication.
+        var post = PostUrls.Identify(platform, ExternalPostId, PostUrl, out var problem);
+        if (problem is not null)
+            errors["postUrl"] = [problem];
         var source = PublicationSource.Manual;
         if (Source is not null && !RequestRules.TryParseName(Source, out source))
             errors["source"] = ["Source must be scheduled, manual or imported."];
         if (Repurpose is not null && string.IsNullOrWhiteSpace(Repurpose.Reason))
             errors["repurpose.reason"] = ["A repurpose must say why."];
-        details = new PublicationDetails(platform ?? "", Account?.Trim() ?? "", ExternalPostId?.Trim(), PostUrl,
+        RequestRules.CheckText(errors, "caption", Caption, RequestRules.MaxCaption);
+        RequestRules.CheckText(errors, "externalPostId", ExternalPostId, 200);
+        RequestRules.CheckText(errors, "repurpose.reason", Repurpose?.Reason, 2000);
+        RequestRules.CheckLabels(errors, "hashtags", Hashtags);
+        details = new PublicationDetails(platform ?? "", account ?? "", post?.ExternalPostId, post is { Url.Length: > 0 } ? post.Url : null,
             PublishedAt ?? now, Caption, RequestRules.Labels(Hashtags, trim: '#'), source, Repurpose?.Reason?.Trim());
         return errors;
     }

@@ -37,18 +37,16 @@ public static class PublicationsApi
         var asset = await db.LockAssetAsync(workspace, id, cancellationToken);
         if (asset is null)
             return ApiProblems.NotFound("Asset", id.ToString());
-        if (asset.Status == AssetStatus.Archived)
-            return ApiProblems.Conflict("asset-archived", "Asset is archived", "An archived asset cannot be published; restore it first.");
         if (details.ExternalPostId is not null && await db.FindByExternalIdAsync(workspace.Value, details.Platform, details.ExternalPostId, cancellationToken) is { } known)
         {
             // The platform's post id names one post: recording it again is a replay, not a new publication.
             return known.AssetId == asset.Id ? TypedResults.Ok(PublicationResponse.From(known, zones)) : ExternalPostRecorded(known, zones);
         }
-        var earlier = await db.BlockingPublicationsAsync(asset, details.Platform, details.Account, options.Value, now, cancellationToken);
-        if (earlier.Count > 0 && details.RepurposeReason is null)
-            return DuplicatePublication(earlier[0], zones, DuplicateGuard.Reason(asset.Id, earlier[0], now, options.Value.CooldownFor(details.Platform))!);
+        var conflicts = await db.GuardConflictsAsync(asset, details.Platform, details.Account, options.Value, now, cancellationToken);
+        if (conflicts.FirstOrDefault(c => c.Refuses(details.RepurposeReason)) is { } refusal)
+            return Refused(refusal, zones);
 
-        var publication = asset.RecordPublication(details, earlier, now);
+        var publication = asset.RecordPublication(details, conflicts, now);
         db.PublicationRecorded(publication, now);
         try
         {
@@ -111,10 +109,11 @@ public static class PublicationsApi
         return TypedResults.Ok(PublicationResponse.From(publication, await db.AccountTimeZonesAsync(workspace.Value, cancellationToken)));
     }
 
-    private static ProblemHttpResult DuplicatePublication(Publication earlier, AccountTimeZones zones, string reason) => ApiProblems.Conflict(
-        "duplicate-publication", "Already published on this account",
-        $"{DuplicateGuard.Describe(earlier, reason)} Send repurpose: {{reason}} to publish it again deliberately.",
-        new Dictionary<string, object?> { ["reason"] = reason, ["earlierPublication"] = PublicationResponse.From(earlier, zones) });
+    private static ProblemHttpResult Refused(GuardConflict conflict, AccountTimeZones zones) => conflict.Earlier is not { } earlier
+        ? ApiProblems.Conflict(conflict.Reason, "Asset is archived", conflict.Detail)
+        : ApiProblems.Conflict("duplicate-publication", "Already published on this account",
+            $"{conflict.Detail} Send repurpose: {{reason}} to publish it again deliberately.",
+            new Dictionary<string, object?> { ["reason"] = conflict.Reason, ["earlierPublication"] = PublicationResponse.From(earlier, zones) });
 
     private static ProblemHttpResult ExternalPostRecorded(Publication known, AccountTimeZones zones) => ApiProblems.Conflict(
         "external-post-recorded", "Post already recorded for another asset",

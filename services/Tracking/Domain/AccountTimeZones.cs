@@ -2,7 +2,7 @@ namespace CreatorMeta.Tracking.Domain;
 
 /// <summary>
 /// The IANA zones a workspace's registered accounts post in, so each post can also be shown at the wall-clock time its
-/// audience saw. Handles match without regard to case or a leading '@', as platforms treat them.
+/// audience saw. Accounts are keyed by their one spelling (AccountHandles), which is how they are stored.
 /// </summary>
 public sealed class AccountTimeZones
 {
@@ -12,14 +12,12 @@ public sealed class AccountTimeZones
     {
         foreach (var account in accounts)
             if (TimeZoneInfo.TryFindSystemTimeZoneById(account.TimeZone, out var zone))
-                _zones.TryAdd((account.Platform, Key(account.Handle)), zone);
+                _zones.TryAdd((account.Platform, account.Handle), zone);
     }
 
     /// <summary>The moment in the account's zone; null when the account is not registered.</summary>
     public LocalTime? Of(string platform, string account, DateTimeOffset at) =>
-        _zones.TryGetValue((platform, Key(account)), out var zone) ? new LocalTime(TimeZoneInfo.ConvertTime(at, zone), zone.Id) : null;
-
-    private static string Key(string handle) => handle.Trim().TrimStart('@').ToLowerInvariant();
+        _zones.TryGetValue((platform, account), out var zone) ? new LocalTime(TimeZoneInfo.ConvertTime(at, zone), zone.Id) : null;
 }
 
 /// <summary>A moment as the clock on the wall showed it in <see cref="TimeZone"/>, with that offset.</summary>

@@ -79,17 +79,14 @@ public sealed class Asset
     }
 
     /// <summary>
-    /// Records that this asset went live. <paramref name="earlier"/> is what the duplicate guard found on the same
-    /// platform account; it must be empty unless the publication is a deliberate repurpose with a reason. Its other
-    /// publications need not be loaded: a new live post only adds to the summary.
+    /// Records that this asset went live. <paramref name="conflicts"/> is what the duplicate guard found; only a
+    /// deliberate repurpose with a reason goes past an earlier post, and nothing but an import past an archived asset.
+    /// Its other publications need not be loaded: a new live post only adds to the summary.
     /// </summary>
-    public Publication RecordPublication(PublicationDetails details, IReadOnlyCollection<Publication> earlier, DateTimeOffset now)
+    public Publication RecordPublication(PublicationDetails details, IReadOnlyCollection<GuardConflict> conflicts, DateTimeOffset now)
     {
-        // An import records what already happened on a platform, so neither the guard nor archiving can refuse it.
-        var imported = details.Source == PublicationSource.Imported;
-        if (Status == AssetStatus.Archived && !imported)
-            throw new InvalidOperationException("An archived asset cannot be published.");
-        if (earlier.Count > 0 && string.IsNullOrWhiteSpace(details.RepurposeReason) && !imported)
+        // An import records what already happened on a platform, so the guard cannot refuse it.
+        if (details.Source != PublicationSource.Imported && conflicts.Any(c => c.Refuses(details.RepurposeReason)))
             throw new InvalidOperationException("The duplicate guard refused this publication.");
         var publication = Publication.Record(this, details, now);
         _publications.Add(publication);

@@ -11,6 +11,26 @@ public sealed record CanonicalPost(string Platform, string ExternalPostId, strin
 /// </summary>
 public static partial class PostUrls
 {
+    /// <summary>
+    /// The post a publication names by its URL and/or its platform's post id, read the same way at every way in (REST,
+    /// import, connectors): a URL is canonicalized and must agree with the platform and id sent beside it. Null, with no
+    /// error, when neither a URL nor an id was given. <paramref name="platform"/> is a normalized platform name or null.
+    /// </summary>
+    public static CanonicalPost? Identify(string? platform, string? externalPostId, string? url, out string? error)
+    {
+        error = null;
+        var id = string.IsNullOrWhiteSpace(externalPostId) ? null : externalPostId.Trim();
+        if (url is null)
+            return platform is not null && id is not null ? new CanonicalPost(platform, id, "") : null;
+        var post = Canonicalize(url, out error);
+        if (post is not null && ((platform is not null && platform != post.Platform) || (id is not null && id != post.ExternalPostId)))
+        {
+            error = $"The URL is {post.Platform} post {post.ExternalPostId}, which disagrees with the platform or externalPostId sent with it.";
+            return null;
+        }
+        return post;
+    }
+
     public static CanonicalPost? Canonicalize(string? text, out string? error)
     {
         error = null;

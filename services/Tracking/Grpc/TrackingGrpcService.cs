@@ -30,8 +30,8 @@ public static class TrackingGrpcService
         var workspace = RequireWorkspace(request.WorkspaceId);
         var platform = Platforms.Normalize(request.Platform)
             ?? throw new GrpcException(GrpcStatusCode.InvalidArgument, $"Unknown platform '{request.Platform}'.");
-        if (string.IsNullOrWhiteSpace(request.Account))
-            throw new GrpcException(GrpcStatusCode.InvalidArgument, "account is required.");
+        var account = AccountHandles.Normalize(request.Account)
+            ?? throw new GrpcException(GrpcStatusCode.InvalidArgument, AccountHandles.Requirement);
         if (!Guid.TryParse(request.AssetId, out var assetId))
             throw new GrpcException(GrpcStatusCode.InvalidArgument, "asset_id is not an asset id.");
 
@@ -40,20 +40,18 @@ public static class TrackingGrpcService
             ?? throw new GrpcException(GrpcStatusCode.NotFound, $"No asset '{request.AssetId}' in this workspace.");
         var options = call.GetRequiredService<IOptions<TrackingOptions>>().Value;
         var now = call.GetRequiredService<TimeProvider>().GetUtcNow();
-        var earlier = await db.BlockingPublicationsAsync(asset, platform, request.Account.Trim(), options, now, call.CancellationToken);
+        var conflicts = await db.GuardConflictsAsync(asset, platform, account, options, now, call.CancellationToken);
 
-        var reply = new CheckPublicationReply { Allowed = earlier.Count == 0 && asset.Status != AssetStatus.Archived };
-        if (asset.Status == AssetStatus.Archived)
-            reply.Conflicts.Add(new PublicationConflict { Reason = "asset-archived", Detail = "The asset is archived.", AssetId = asset.Id.ToString() });
-        reply.Conflicts.AddRange(earlier.Select(p => (Publication: p, Reason: DuplicateGuard.Reason(asset.Id, p, now, options.CooldownFor(platform))!)).Select(e => new PublicationConflict
+        var reply = new CheckPublicationReply { Allowed = conflicts.Count == 0 };
+        reply.Conflicts.AddRange(conflicts.Select(c => new PublicationConflict
         {
-            Reason = e.Reason,
-            Detail = DuplicateGuard.Describe(e.Publication, e.Reason),
-            PublicationId = e.Publication.Id.ToString(),
-            AssetId = e.Publication.AssetId.ToString(),
-            ExternalPostId = e.Publication.ExternalPostId ?? "",
-            PostUrl = e.Publication.PostUrl ?? "",
-            PublishedAt = Timestamp.FromDateTimeOffset(e.Publication.PublishedAt),
+            Reason = c.Reason,
+            Detail = c.Detail,
+            AssetId = (c.Earlier?.AssetId ?? asset.Id).ToString(),
+            PublicationId = c.Earlier?.Id.ToString() ?? "",
+            ExternalPostId = c.Earlier?.ExternalPostId ?? "",
+            PostUrl = c.Earlier?.PostUrl ?? "",
+            PublishedAt = c.Earlier is { } p ? Timestamp.FromDateTimeOffset(p.PublishedAt) : null,
         }));
         return reply;
     }

@@ -15,29 +15,26 @@ public sealed record ImportRow(
     public Dictionary<string, string[]> Validate(DateTimeOffset now, out ValidImport import)
     {
         var errors = new Dictionary<string, string[]>();
-        CanonicalPost? post = null;
-        if (Url is not null)
-        {
-            post = PostUrls.Canonicalize(Url, out var problem);
-            if (post is null)
-                errors["url"] = [problem!];
-            else if ((Platform is not null && Platforms.Normalize(Platform) != post.Platform) || (ExternalPostId is not null && ExternalPostId != post.ExternalPostId))
-                errors["url"] = [$"The URL is {post.Platform} post {post.ExternalPostId}, which disagrees with platform/externalPostId."];
-        }
-        else if (Platforms.Normalize(Platform) is { } platform && !string.IsNullOrWhiteSpace(ExternalPostId))
-            post = new CanonicalPost(platform, ExternalPostId.Trim(), "");
-        else
-            errors["url"] = ["Give the post's url, or its platform and externalPostId."];
-        if (string.IsNullOrWhiteSpace(Account))
-            errors["account"] = ["The account the post went out on is required."];
+        var platform = Platforms.Normalize(Platform);
+        if (Platform is not null && platform is null)
+            errors["platform"] = ["Platform " + Platforms.MustBeOneOf];
+        var post = PostUrls.Identify(platform, ExternalPostId, Url, out var problem);
+        if (problem is not null || post is null)
+            errors["url"] = [problem ?? "Give the post's url, or its platform and externalPostId."];
+        var account = AccountHandles.Normalize(Account);
+        if (account is null)
+            errors["account"] = [AccountHandles.Requirement];
         if (PublishedAt is null || PublishedAt > now.AddMinutes(5))
             errors["publishedAt"] = ["publishedAt is required and cannot be in the future."];
+        RequestRules.CheckText(errors, "caption", Caption, RequestRules.MaxCaption);
+        RequestRules.CheckText(errors, "externalPostId", ExternalPostId, 200);
+        RequestRules.CheckLabels(errors, "hashtags", Hashtags);
         var asset = new AssetFields(Title ?? Placeholder(post), null, Kind ?? KindFor(post?.Platform), ContentHash, PerceptualHash,
             null, null, null, null, null, null, null, null);
         var assetErrors = asset.Validate(null, out var assetDetails);
         foreach (var (field, messages) in assetErrors)
             errors[field] = messages;
-        import = new ValidImport(post ?? new CanonicalPost("", "", ""), Account?.Trim() ?? "", PublishedAt ?? now, Caption,
+        import = new ValidImport(post ?? new CanonicalPost("", "", ""), account ?? "", PublishedAt ?? now, Caption,
             RequestRules.Labels(Hashtags, trim: '#'), assetDetails with { Title = Title ?? Summary(Caption) ?? assetDetails.Title });
         return errors;
     }

@@ -37,9 +37,9 @@ public sealed class PublicationImporter(TrackingDb db, IOptions<TrackingOptions>
             db.Assets.Add(asset);
             db.AssetRegistered(asset, now);
         }
-        var earlier = await db.BlockingPublicationsAsync(asset, post.Platform, valid.Account, options.Value, now, cancellationToken);
+        var conflicts = await db.GuardConflictsAsync(asset, post.Platform, valid.Account, options.Value, now, cancellationToken);
         var publication = asset.RecordPublication(new PublicationDetails(post.Platform, valid.Account, post.ExternalPostId,
-            post.Url.Length > 0 ? post.Url : null, valid.PublishedAt, valid.Caption, valid.Hashtags, PublicationSource.Imported, null), earlier, now);
+            post.Url.Length > 0 ? post.Url : null, valid.PublishedAt, valid.Caption, valid.Hashtags, PublicationSource.Imported, null), conflicts, now);
         db.PublicationRecorded(publication, now);
         try
         {
@@ -54,7 +54,8 @@ public sealed class PublicationImporter(TrackingDb db, IOptions<TrackingOptions>
             var stored = await db.FindByExternalIdAsync(workspace.Value, post.Platform, post.ExternalPostId, cancellationToken);
             return new ImportResult(index, "existing", stored?.Id.ToString(), stored?.AssetId.ToString(), "existing", post.Platform, post.ExternalPostId);
         }
-        var warnings = earlier.Select(p => $"The same content was already on this account: publication {p.Id} ({p.PublishedAt:O}).").ToList();
+        // It already happened on the platform, so the guard cannot refuse it; what it would have said is worth knowing.
+        var warnings = conflicts.Select(c => c.Earlier is { } p ? $"{c.Detail} (publication {p.Id})" : c.Detail).ToList();
         return new ImportResult(index, "created", publication.Id.ToString(), asset.Id.ToString(), match?.MatchedBy ?? "placeholder",
             post.Platform, post.ExternalPostId, warnings.Count > 0 ? warnings : null);
     }

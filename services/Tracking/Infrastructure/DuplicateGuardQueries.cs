@@ -19,10 +19,11 @@ public static class DuplicateGuardQueries
             p => p.WorkspaceId == workspaceId && p.Platform == platform && p.ExternalPostId == externalPostId, cancellationToken);
 
     /// <summary>
-    /// Publications on the account that the duplicate guard holds against this asset — of the asset itself, of an asset
-    /// with the same SHA-256, or of one whose perceptual hash is near — earliest first.
+    /// The duplicate guard's decision (<see cref="DuplicateGuard"/>) on publishing the asset on the account now, over the
+    /// account's publications of the same content: of the asset itself, of an asset with the same SHA-256, or of one
+    /// whose perceptual hash is near. <paramref name="account"/> is normalized (AccountHandles).
     /// </summary>
-    public static async Task<List<Publication>> BlockingPublicationsAsync(this TrackingDb db, Asset asset, string platform, string account,
+    public static async Task<IReadOnlyList<GuardConflict>> GuardConflictsAsync(this TrackingDb db, Asset asset, string platform, string account,
         TrackingOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var cooldown = options.CooldownFor(platform);
@@ -51,7 +52,7 @@ public static class DuplicateGuardQueries
                 OFFSET 0) p
             """;
         var candidates = await db.Publications.FromSqlRaw(sql, parameters.ToArray()).AsNoTracking().ToListAsync(cancellationToken);
-        return candidates.Where(p => DuplicateGuard.Reason(asset.Id, p, now, cooldown) is not null).OrderBy(p => p.PublishedAt).ToList();
+        return DuplicateGuard.Conflicts(asset, candidates, now, cooldown);
     }
 
     /// <summary>The asset that shows this content, by exact hash first, then by the nearest perceptual hash; oldest on ties.</summary>

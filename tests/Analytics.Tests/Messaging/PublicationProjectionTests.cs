@@ -14,7 +14,7 @@ public sealed class PublicationProjectionTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _analytics = await ServiceHost.StartAsync("analytics", "services/Analytics/CreatorMeta.Analytics.csproj");
-        _bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(TestEnvironment.Messaging), host =>
+        _bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(_analytics.Messaging), host =>
         {
             host.Username("guest");
             host.Password("guest");
@@ -44,7 +44,9 @@ public sealed class PublicationProjectionTests : IAsyncLifetime
 
         var client = _analytics.CreateClient(workspace);
         await HttpAssertions.EventuallyAsync(async () => (await PlatformsAsync(client)).Count == 2, "both platforms projected");
-        await Task.Delay(500);
+        // A later event: once it is projected, the redelivery sent before it has been handled too.
+        await _bus.Publish(Recorded(workspace, "youtube"));
+        await HttpAssertions.EventuallyAsync(async () => (await PlatformsAsync(client)).ContainsKey("youtube"), "the later event projected");
         var platforms = await PlatformsAsync(client);
         Assert.Equal(1, platforms["instagram"].GetProperty("publications").GetInt32());
         Assert.Equal(1, platforms["tiktok"].GetProperty("repurposes").GetInt32());

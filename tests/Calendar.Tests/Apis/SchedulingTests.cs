@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using CreatorMeta.Testing;
 
@@ -15,7 +16,7 @@ public sealed class SchedulingTests(CalendarFixture fixture)
     {
         var asset = await (await Tracking.PostJsonAsync("/api/v1/assets", new { title = "Pier", kind = "photo" })).JsonAsync(HttpStatusCode.Created);
         await (await Tracking.PostJsonAsync($"/api/v1/assets/{asset.Id()}/publications",
-            new { platform, account, publishedAt = "2026-11-01T18:00:00Z", postUrl = "https://www.instagram.com/p/Xy12/" })).JsonAsync(HttpStatusCode.Created);
+            new { platform, account, publishedAt = "2026-11-01T18:00:00Z", postUrl = "https://www.instagram.com/p/Xy12ab/" })).JsonAsync(HttpStatusCode.Created);
         return asset.Id();
     }
 
@@ -31,7 +32,7 @@ public sealed class SchedulingTests(CalendarFixture fixture)
 
         var conflict = Assert.Single(problem.GetProperty("conflicts").EnumerateArray());
         Assert.Equal("already-published", conflict.GetProperty("reason").GetString());
-        Assert.Equal("https://www.instagram.com/p/Xy12/", conflict.GetProperty("postUrl").GetString());
+        Assert.Equal("https://www.instagram.com/p/Xy12ab/", conflict.GetProperty("postUrl").GetString());
         await AssertCalendarEmptyAsync();
     }
 
@@ -87,6 +88,22 @@ public sealed class SchedulingTests(CalendarFixture fixture)
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal((await first.JsonAsync(HttpStatusCode.Created)).Id(), (await again.JsonAsync(HttpStatusCode.OK)).Id());
+    }
+
+    [Fact]
+    public async Task Simultaneous_requests_with_one_idempotency_key_plan_one_entry_and_all_get_it()
+    {
+        var assetId = await PublishedAssetAsync();
+        var key = Guid.NewGuid().ToString();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => SendWithKeyAsync(Entry(assetId, "youtube"), key)));
+
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"{(int)r.StatusCode}"));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        var ids = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<JsonElement>()).Id()));
+        Assert.Single(ids.Distinct());
+        var plan = await (await Calendar.GetAsync("/api/v1/calendar?from=2027-01-01T00:00:00Z&to=2027-02-01T00:00:00Z")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(ids[0], Assert.Single(plan.GetProperty("items").EnumerateArray()).Id());
     }
 
     [Fact]

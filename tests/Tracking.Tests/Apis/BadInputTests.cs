@@ -49,6 +49,45 @@ public sealed class BadInputTests(TrackingFixture fixture)
         Assert.Empty(read.GetProperty("publications").EnumerateArray());
     }
 
+    [Theory]
+    [InlineData("""{"title":"Pier","kind":"photo","topics":[null]}""", "topics")]
+    [InlineData("""{"title":"Pier","kind":"photo","visualElements":["sea",null]}""", "visualElements")]
+    [InlineData("""{"title":"Pier","kind":"photo","attributes":{"k":null}}""", "attributes")]
+    public async Task A_null_where_text_belongs_is_a_validation_problem(string body, string field)
+    {
+        var problem = await (await _client.PostAsync("/api/v1/assets", new StringContent(body, Encoding.UTF8, "application/json")))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
+        await AssertNoAssetsAsync();
+    }
+
+    [Theory]
+    [InlineData("""{"title":"Pier\u0000","kind":"photo"}""")]
+    [InlineData("""{"title":"Pier \ud83c","kind":"photo"}""")]
+    [InlineData("""{"title":"Pier","kind":"photo","attributes":{"\u0000":"x"}}""")]
+    public async Task Text_the_database_cannot_store_is_refused_at_the_door(string body)
+    {
+        await (await _client.PostAsync("/api/v1/assets", new StringContent(body, Encoding.UTF8, "application/json"))).ProblemAsync(HttpStatusCode.BadRequest);
+        await (await _client.GetAsync("/api/v1/assets?q=pier%00")).ProblemAsync(HttpStatusCode.BadRequest);
+
+        await AssertNoAssetsAsync();
+    }
+
+    [Fact]
+    public async Task A_null_hashtag_is_refused_and_records_nothing()
+    {
+        var asset = await (await _client.PostJsonAsync("/api/v1/assets", Requests.Asset())).JsonAsync(HttpStatusCode.Created);
+
+        var problem = await (await _client.PostAsync($"/api/v1/assets/{asset.Id()}/publications", new StringContent(
+            """{"platform":"x","account":"@jamal","publishedAt":"2026-10-01T12:00:00Z","hashtags":["ok",null]}""", Encoding.UTF8, "application/json")))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty("hashtags", out _));
+        var read = await (await _client.GetAsync($"/api/v1/assets/{asset.Id()}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Empty(read.GetProperty("publications").EnumerateArray());
+    }
+
     [Fact]
     public async Task Unknown_ids_are_not_found()
     {

@@ -70,17 +70,17 @@ public sealed class ReconciliationTests(TrackingFixture fixture)
     [Fact]
     public async Task Edits_and_removals_are_published_as_events()
     {
-        await using var edits = await BrokerProbe.ConnectAsync();
+        await using var edits = await BrokerProbe.ConnectAsync(fixture.Service.Messaging);
         await edits.WatchEventAsync<PublicationEdited>();
-        await using var removals = await BrokerProbe.ConnectAsync();
+        await using var removals = await BrokerProbe.ConnectAsync(fixture.Service.Messaging);
         await removals.WatchEventAsync<PublicationRemoved>();
         var (_, publication) = await PublishedAsync();
 
         await _client.PatchAsJsonAsync($"/api/v1/publications/{publication}", new { caption = "v2" });
         await _client.PostAsJsonAsync($"/api/v1/publications/{publication}/removal", new { reason = "gone" });
 
-        var edited = Assert.Single(await edits.ReceiveAsync(m => m.GetProperty("publicationId").GetString() == publication, 1, TimeSpan.FromSeconds(5)));
-        var removed = Assert.Single(await removals.ReceiveAsync(m => m.GetProperty("publicationId").GetString() == publication, 1, TimeSpan.FromSeconds(5)));
+        var edited = Assert.Single(await edits.ReceiveAsync(m => m.GetProperty("publicationId").GetString() == publication, 1, TimeSpan.FromSeconds(30)));
+        var removed = Assert.Single(await removals.ReceiveAsync(m => m.GetProperty("publicationId").GetString() == publication, 1, TimeSpan.FromSeconds(30)));
         Assert.Equal(2, edited.GetProperty("message").GetProperty("version").GetInt32());
         Assert.Equal("gone", removed.GetProperty("message").GetProperty("reason").GetString());
     }

@@ -13,7 +13,7 @@ public sealed class ConnectorPostTests(TrackingFixture fixture)
     {
         var workspace = TestEnvironment.NewWorkspace();
         var client = fixture.Service.CreateClient(workspace);
-        await using var connector = await BrokerProbe.ConnectAsync();
+        await using var connector = await BrokerProbe.ConnectAsync(fixture.Service.Messaging);
 
         await connector.PublishRawJsonAsync("creatormeta.connectors", "post.observed", JsonSerializer.Serialize(new
         {

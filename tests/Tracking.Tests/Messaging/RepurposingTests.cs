@@ -16,7 +16,7 @@ public sealed class RepurposingTests(TrackingFixture fixture) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(TestEnvironment.Messaging), host =>
+        _bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(fixture.Service.Messaging), host =>
         {
             host.Username("guest");
             host.Password("guest");
@@ -34,9 +34,17 @@ public sealed class RepurposingTests(TrackingFixture fixture) : IAsyncLifetime
         return (asset, publication);
     }
 
-    private Task ScoreAsync(string platform, string externalId, double score, DateTimeOffset observedAt, double views = 1000) =>
-        _bus.Publish(new MetricsUpdated(Guid.NewGuid(), _workspace, DateTimeOffset.UtcNow, null, platform, "@jamal", externalId, observedAt,
-            new Dictionary<string, double> { ["views"] = views, ["likes"] = views / 10 }, 0.1, "engagement / views", score));
+    /// <summary>Sends metrics-ingestion's event for a post; returns its id, under which tracking's inbox records it once handled.</summary>
+    private async Task<Guid> ScoreAsync(string platform, string externalId, double score, DateTimeOffset observedAt, double views = 1000)
+    {
+        var updated = new MetricsUpdated(Guid.NewGuid(), _workspace, DateTimeOffset.UtcNow, null, platform, "@jamal", externalId, observedAt,
+            new Dictionary<string, double> { ["views"] = views, ["likes"] = views / 10 }, 0.1, "engagement / views", score);
+        await _bus.Publish(updated, context => context.MessageId = updated.EventId);
+        return updated.EventId;
+    }
+
+    private Task<bool> HandledAsync(Guid eventId) => TestDatabase.ScalarAsync<long>(fixture.Service.DatabaseConnectionString,
+        "SELECT count(*) FROM inbox_messages WHERE message_id = $1", eventId.ToString()).ContinueWith(count => count.Result == 1);
 
     private async Task<List<string>> OpportunitiesAsync(string target)
     {
@@ -72,8 +80,8 @@ public sealed class RepurposingTests(TrackingFixture fixture) : IAsyncLifetime
         var (asset, publication) = await PublishedAsync("photo", "instagram", "C0ldP0st1");
         await ScoreAsync("instagram", "C0ldP0st1", 0.9, DateTimeOffset.UtcNow, views: 5000);
         await HttpAssertions.EventuallyAsync(async () => (await OpportunitiesAsync("pinterest")).Contains(asset), "scored");
-        await ScoreAsync("instagram", "C0ldP0st1", 0.1, DateTimeOffset.UtcNow.AddDays(-1), views: 10);
-        await Task.Delay(1000);
+        var older = await ScoreAsync("instagram", "C0ldP0st1", 0.1, DateTimeOffset.UtcNow.AddDays(-1), views: 10);
+        await HttpAssertions.EventuallyAsync(() => HandledAsync(older), "the older reading handled");
 
         await Client.PostAsJsonAsync($"/api/v1/publications/{publication}/removal", new { reason = "archived by owner" });
         var history = await (await Client.GetAsync($"/api/v1/assets/{asset}/history")).JsonAsync(HttpStatusCode.OK);
