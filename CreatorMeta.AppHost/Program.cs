@@ -12,13 +12,16 @@ var messaging = builder.AddRabbitMQ(ResourceNames.Messaging);
 if (builder.Configuration["infra-only"] is "true")
     return await builder.Build().RunAsync(_ => DevelopmentSettings.WriteInfrastructureEnvironment(builder, postgres, messaging));
 
-// Each service owns its database and reaches the others through the broker (facts) and gRPC (questions).
+// Each service owns its database and reaches the others through the broker (facts) and gRPC (questions). It trusts
+// only the gateway: it holds the public half of the key the gateway signs caller claims with.
+var trust = TrustKeys.Generate();
 ResourceBuilder<ProjectResource> AddService(string name, string projectPath)
 {
     var database = postgres.AddDatabase(ResourceNames.DatabaseOf(name));
     return builder.AddProject(name, projectPath)
         .WithReference(database).WaitFor(database)
-        .WithReference(messaging).WaitFor(messaging);
+        .WithReference(messaging).WaitFor(messaging)
+        .WithEnvironment("Trust__VerificationKey", trust.VerificationKey);
 }
 
 var tracking = AddService(ResourceNames.Tracking, "services/Tracking/CreatorMeta.Tracking.csproj")
@@ -40,6 +43,7 @@ var gateway = builder.AddProject(ResourceNames.Gateway, "gateway/CreatorMeta.Gat
     .WithReference(analytics).WaitFor(analytics)
     .WithReference(calendar).WaitFor(calendar)
     .WithEnvironment("Gateway__DevelopmentApiKey", DevelopmentSettings.DevelopmentApiKey)
-    .WithEnvironment("Gateway__AdminApiKey", DevelopmentSettings.AdminApiKey);
+    .WithEnvironment("Gateway__AdminApiKey", DevelopmentSettings.AdminApiKey)
+    .WithEnvironment("Trust__SigningKey", trust.SigningKey);
 
 return await builder.Build().RunAsync(_ => DevelopmentSettings.PrintWelcome(gateway));

@@ -1,7 +1,7 @@
 using CreatorMeta.ServiceDefaults.Health;
 using CreatorMeta.ServiceDefaults.Problems;
 using CreatorMeta.ServiceDefaults.Telemetry;
-using CreatorMeta.ServiceDefaults.Workspaces;
+using CreatorMeta.ServiceDefaults.Trust;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -17,6 +17,7 @@ public static class ServiceDefaultsExtensions
         builder.AddTelemetry();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
         builder.Services.AddProblemDefaults();
+        builder.Services.AddGatewayTrust();
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -33,7 +34,7 @@ public static class ServiceDefaultsExtensions
         app.UseHttpActivityTags();
         app.UseProblemDefaults();
         app.UseStorableQueryStrings();
-        app.UseTrustedWorkspace();
+        app.UseGatewayTrust();
         app.MapHealthEndpoints();
         app.MapOpenApi();
         return app;

@@ -8,6 +8,7 @@ using CreatorMeta.ServiceDefaults.Resilience;
 using CreatorMeta.ServiceDefaults.Telemetry;
 using CreatorMeta.ServiceDefaults.Health;
 using CreatorMeta.ServiceDefaults.Problems;
+using CreatorMeta.ServiceDefaults.Trust;
 
 namespace CreatorMeta.Gateway;
 
@@ -22,6 +23,9 @@ public static class GatewayServices
         builder.AddServiceDataSource(ResourceNames.Gateway);
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<ApiKeyStore>();
+        builder.Services.AddOptions<TrustOptions>().BindConfiguration("Trust")
+            .Validate(o => o.SigningKey is not null, "Trust:SigningKey (environment Trust__SigningKey) must be the gateway's private key.").ValidateOnStart();
+        builder.Services.AddSingleton<ClaimIssuer>();
         builder.Services.AddPerKeyRateLimiting();
         builder.Services.AddSingleton<Forwarder>();
         builder.Services.AddHttpClient(Forwarder.ClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)

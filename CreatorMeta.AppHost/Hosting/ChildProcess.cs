@@ -5,8 +5,11 @@ namespace CreatorMeta.AppHost.Hosting;
 /// <summary>A process the AppHost owns: its output is streamed with the resource's prefix and it is always stopped.</summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
+    // Enough for an exception's message and the log lines before it, few enough to quote in one error message.
+    private const int TailLength = 20;
     private readonly Process _process;
     private readonly ResourceLogger _log;
+    private readonly Queue<string> _tail = new();
     private bool _stopping;
 
     private ChildProcess(Process process, ResourceLogger log)
@@ -36,8 +39,8 @@ public sealed class ChildProcess : IAsyncDisposable
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         // A command is expected to exit; set before start so even an instant exit is not reported as a crash.
         var child = new ChildProcess(process, log) { _stopping = expectExit };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.Line(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Line(e.Data); };
+        process.OutputDataReceived += (_, e) => child.Received(e.Data);
+        process.ErrorDataReceived += (_, e) => child.Received(e.Data);
         process.Exited += (_, _) =>
         {
             if (!child._stopping)
@@ -47,6 +50,55 @@ public sealed class ChildProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return child;
+    }
+
+    /// <summary>Its last lines of output, indented, to quote under an error message.</summary>
+    public string LastLines
+    {
+        get
+        {
+            lock (_tail)
+                return string.Join('\n', _tail.Select(line => "    " + line));
+        }
+    }
+
+    /// <summary>
+    /// Once it has exited, why, standing on its own: the exit code and the gist (an unhandled exception's message if it
+    /// printed one, else its last line), then its last lines.
+    /// </summary>
+    public async Task<string> ExitReasonAsync()
+    {
+        // Its last lines may still be in the pipe; a grandchild holding the pipe open must not stall the report.
+        using var drained = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await _process.WaitForExitAsync(drained.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // report what has arrived
+        }
+        string gist;
+        lock (_tail)
+            gist = _tail.LastOrDefault(line => line.StartsWith("Unhandled exception.", StringComparison.Ordinal)) ?? _tail.LastOrDefault() ?? "no output";
+        return $"exited with code {_process.ExitCode}: {gist}\n{LastLines}";
+    }
+
+    private void Received(string? line)
+    {
+        if (line is null)
+            return;
+        _log.Line(line);
+        // Blank lines and stack frames would push the exception's own message out of the tail; frames are in the log above.
+        var trimmed = line.TrimStart();
+        if (trimmed.Length == 0 || trimmed.StartsWith("at ", StringComparison.Ordinal) || trimmed.StartsWith("--- End of", StringComparison.Ordinal))
+            return;
+        lock (_tail)
+        {
+            _tail.Enqueue(line);
+            if (_tail.Count > TailLength)
+                _tail.Dequeue();
+        }
     }
 
     /// <summary>Asks politely (SIGTERM), then kills the whole tree if it has not gone within the grace period.</summary>
@@ -75,13 +127,13 @@ public sealed class ChildProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    /// <summary>Runs a short command to completion, streaming its output; throws with its output on failure.</summary>
+    /// <summary>Runs a short command to completion, streaming its output; throws with its last lines on failure.</summary>
     public static async Task RunAsync(string fileName, IEnumerable<string> arguments, ResourceLogger log,
         IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
     {
         await using var child = Start(fileName, arguments, environment ?? new Dictionary<string, string>(), log, expectExit: true);
         await child._process.WaitForExitAsync(cancellationToken);
         if (child._process.ExitCode != 0)
-            throw new InvalidOperationException($"'{fileName} {string.Join(' ', arguments)}' failed with exit code {child._process.ExitCode}.");
+            throw new InvalidOperationException($"'{fileName} {string.Join(' ', arguments)}' {await child.ExitReasonAsync()}");
     }
 }

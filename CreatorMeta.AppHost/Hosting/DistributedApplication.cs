@@ -14,15 +14,21 @@ public sealed class DistributedApplication(IReadOnlyList<Resource> resources, IC
 
     public static DistributedApplicationBuilder CreateBuilder(string[] args) => new(args);
 
-    /// <summary>Runs until stopped; <paramref name="onReady"/> runs once every resource is healthy. Returns the exit code.</summary>
+    /// <summary>
+    /// Runs until stopped; <paramref name="onReady"/> runs once every resource is healthy. Returns the exit code: 1 when a
+    /// resource failed to start (named on stderr first and last), 2 when a prerequisite is missing.
+    /// </summary>
     public async Task<int> RunAsync(Action<DistributedApplication>? onReady = null)
     {
         using var stopping = new CancellationTokenSource();
+        // Also cancelled by the first failure, so nobody waits on a start-up that has already failed.
+        using var starting = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         var started = new List<Resource>();
         var starts = new Dictionary<Resource, Task>();
         var host = new ResourceLogger("apphost", 6);
+        Exception? failure = null;
         try
         {
             await Task.WhenAll(resources.Select(StartInOrder));
@@ -30,19 +36,14 @@ public sealed class DistributedApplication(IReadOnlyList<Resource> resources, IC
             await Task.Delay(Timeout.Infinite, stopping.Token);
             return 0;
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (Exception) when (failure is null && stopping.IsCancellationRequested)
         {
             return 0;
         }
-        catch (PrerequisiteMissingException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
-            return 2;
-        }
         catch (Exception e)
         {
-            await Console.Error.WriteLineAsync($"Start-up failed: {e.Message}");
-            return 1;
+            Fail("apphost", e); // reported already if a resource failed; otherwise it failed outside any resource
+            return failure is PrerequisiteMissingException ? 2 : 1;
         }
         finally
         {
@@ -50,6 +51,9 @@ public sealed class DistributedApplication(IReadOnlyList<Resource> resources, IC
             foreach (var resource in Enumerable.Reverse(started))
                 await resource.StopAsync();
             host.Line("stopped");
+            // Last as well as first: whoever reads only the end of the log sees why, not just the shutdown.
+            if (failure is not null)
+                await Console.Error.WriteLineAsync(failure is ResourceStartException failed ? failed.Headline : failure.Message);
         }
 
         void Stop(PosixSignalContext context)
@@ -71,12 +75,36 @@ public sealed class DistributedApplication(IReadOnlyList<Resource> resources, IC
         async Task StartAsync(Resource resource)
         {
             await Task.WhenAll(resource.WaitsFor.Select(StartInOrder));
+            starting.Token.ThrowIfCancellationRequested(); // after a failure, start nothing more
             var log = new ResourceLogger(resource.Name, resources.ToList().IndexOf(resource));
             lock (started)
                 started.Add(resource);
-            await resource.StartAsync(log, stopping.Token);
-            await resource.WaitUntilHealthyAsync(stopping.Token);
+            try
+            {
+                // A failure elsewhere does not cut a start short: a server half-way through starting could not be stopped.
+                await resource.StartAsync(log, stopping.Token);
+                await resource.WaitUntilHealthyAsync(starting.Token);
+            }
+            catch (Exception e) when (!starting.IsCancellationRequested)
+            {
+                Fail(resource.Name, e);
+                throw;
+            }
             log.Line("\u001b[1mhealthy\u001b[0m");
+        }
+
+        // Only the first failure is the root cause; what fails after it (waits cut short, dependants) is its consequence.
+        void Fail(string resourceName, Exception e)
+        {
+            lock (starts)
+            {
+                if (failure is not null)
+                    return;
+                failure = e is PrerequisiteMissingException ? e : ResourceStartException.Of(resourceName, e);
+            }
+            // Said at once, before the other resources' shutdown lines can bury it.
+            Console.Error.WriteLine(failure is ResourceStartException failed ? failed.Report : failure.Message);
+            starting.Cancel();
         }
     }
 }
@@ -90,6 +118,9 @@ public sealed class DistributedApplicationBuilder
     {
         Configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
         RepositoryRoot = FindRepositoryRoot();
+        // A slow machine may need longer than the default: --start-timeout=SECONDS or AppHost__StartTimeoutSeconds.
+        var startTimeoutSeconds = Configuration.GetValue<int?>("start-timeout") ?? Configuration.GetValue<int?>("AppHost:StartTimeoutSeconds");
+        StartTimeout = startTimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : Resource.DefaultStartTimeout;
         StateDirectory = Configuration["state-dir"]
             ?? Path.Combine(Path.GetTempPath(), "creatormeta", Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
                 System.Text.Encoding.UTF8.GetBytes(RepositoryRoot)))[..12].ToLowerInvariant());
@@ -98,11 +129,15 @@ public sealed class DistributedApplicationBuilder
     public IConfiguration Configuration { get; }
     public string RepositoryRoot { get; }
 
+    /// <summary>How long each resource may take to start and become healthy; every resource added gets it.</summary>
+    public TimeSpan StartTimeout { get; }
+
     /// <summary>Where private servers keep their data between runs (override with --state-dir).</summary>
     public string StateDirectory { get; }
 
     public ResourceBuilder<T> AddResource<T>(T resource) where T : Resource
     {
+        resource.StartTimeout = StartTimeout;
         _resources.Add(resource);
         return new ResourceBuilder<T>(resource, this);
     }

@@ -27,13 +27,14 @@ internal static class Ports
         }
     }
 
-    public static async Task WaitUntilListeningAsync(int port, Func<bool> stillStarting, TimeSpan timeout, string what, CancellationToken cancellationToken)
+    /// <summary>Waits for <paramref name="process"/> to listen on <paramref name="port"/>; if it exits first, says why.</summary>
+    public static async Task WaitUntilListeningAsync(int port, ChildProcess process, TimeSpan timeout, string what, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
-            if (!stillStarting())
-                throw new InvalidOperationException($"{what} exited before it accepted connections; see its log lines above.");
+            if (process.HasExited)
+                throw new InvalidOperationException($"{what} {await process.ExitReasonAsync()}");
             try
             {
                 using var client = new TcpClient();
@@ -45,6 +46,6 @@ internal static class Ports
                 await Task.Delay(200, cancellationToken);
             }
         }
-        throw new TimeoutException($"{what} did not accept connections on port {port} within {timeout.TotalSeconds:0} s.");
+        throw new TimeoutException($"{what} did not accept connections on port {port} within {timeout.TotalSeconds:0} s; its last lines:\n{process.LastLines}");
     }
 }

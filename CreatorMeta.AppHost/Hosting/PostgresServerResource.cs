@@ -48,7 +48,7 @@ public sealed class PostgresServerResource(string name, string stateDirectory, s
         _ = TailAsync(logFile, log, _tail.Token);
         // Tuned for short transactions: JIT compiling costs more than it saves on queries that take a millisecond, and
         // the default 128 MB of shared buffers cannot hold the hot indexes of a library with a million assets.
-        await AsPostgres(Path.Combine(bin, "pg_ctl"), ["-D", _dataDirectory, "-l", logFile, "-w", "-t", "60", "-o",
+        await AsPostgres(Path.Combine(bin, "pg_ctl"), ["-D", _dataDirectory, "-l", logFile, "-w", "-t", $"{StartTimeout.TotalSeconds:0}", "-o",
             $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300 -c jit=off -c shared_buffers=512MB",
             "start"], cancellationToken);
         _started = true;
@@ -57,7 +57,7 @@ public sealed class PostgresServerResource(string name, string stateDirectory, s
 
     public override async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow + StartTimeout;
         while (true)
         {
             try
@@ -66,7 +66,11 @@ public sealed class PostgresServerResource(string name, string stateDirectory, s
                 await connection.OpenAsync(cancellationToken);
                 return;
             }
-            catch (NpgsqlException) when (DateTime.UtcNow < deadline)
+            catch (NpgsqlException e) when (DateTime.UtcNow >= deadline)
+            {
+                throw new TimeoutException($"accepted no connection within {StartTimeout.TotalSeconds:0} s: {e.Message}", e);
+            }
+            catch (NpgsqlException)
             {
                 await Task.Delay(250, cancellationToken);
             }
@@ -88,7 +92,7 @@ public sealed class PostgresServerResource(string name, string stateDirectory, s
         }
         catch (InvalidOperationException e)
         {
-            _log?.Line(e.Message);
+            _log?.Line(e.Message.Split('\n')[0]); // its lines are in the log just above
         }
     }
 

@@ -59,12 +59,12 @@ public sealed class ProjectResource : Resource, IResourceWithEndpoints
 
     public override async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var deadline = DateTime.UtcNow + StartTimeout;
         var health = new Uri(_endpoints["http"], "/health");
         while (DateTime.UtcNow < deadline)
         {
             if (_process!.HasExited)
-                throw new InvalidOperationException($"{Name} exited during start-up; see its log lines above.");
+                throw new InvalidOperationException(await _process.ExitReasonAsync());
             try
             {
                 using var response = await Http.GetAsync(health, cancellationToken);
@@ -75,9 +75,13 @@ public sealed class ProjectResource : Resource, IResourceWithEndpoints
             {
                 // not listening yet
             }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // too busy to answer within the request's timeout, as a loaded machine may be; ask again
+            }
             await Task.Delay(250, cancellationToken);
         }
-        throw new TimeoutException($"{Name} did not report healthy at {health} within 90 s.");
+        throw new TimeoutException($"did not report healthy at {health} within {StartTimeout.TotalSeconds:0} s; its last lines:\n{_process!.LastLines}");
     }
 
     public override Task StopAsync() => _process?.StopAsync(TimeSpan.FromSeconds(10)) ?? Task.CompletedTask;

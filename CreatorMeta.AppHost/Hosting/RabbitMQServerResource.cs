@@ -63,7 +63,7 @@ public sealed class RabbitMQServerResource(string name, string stateDirectory, s
         if (_process is null)
             return;
         foreach (var port in new[] { _port, _managementPort })
-            await Ports.WaitUntilListeningAsync(port, () => !_process.HasExited, TimeSpan.FromSeconds(90), "RabbitMQ", cancellationToken);
+            await Ports.WaitUntilListeningAsync(port, _process, StartTimeout, "RabbitMQ", cancellationToken);
     }
 
     public override async Task StopAsync()
@@ -76,7 +76,7 @@ public sealed class RabbitMQServerResource(string name, string stateDirectory, s
         }
         catch (InvalidOperationException e)
         {
-            _log!.Line(e.Message);
+            _log!.Line(e.Message.Split('\n')[0]); // its lines are in the log just above
         }
         await _process.StopAsync(TimeSpan.FromSeconds(15));
         _process = null;

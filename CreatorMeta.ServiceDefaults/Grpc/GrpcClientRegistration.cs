@@ -26,7 +26,8 @@ public static class GrpcClientRegistration
             {
                 EnableMultipleHttp2Connections = true,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            });
+            })
+            .AddHttpMessageHandler(sp => ActivatorUtilities.CreateInstance<Trust.ForwardCallerClaimHandler>(sp));
         // One pipeline per target service, so its circuit breaker sees every call to that service.
         services.TryAddKeyedSingleton(name, (_, _) => ResiliencePipelines.ForGrpc());
         services.AddTransient(sp => ActivatorUtilities.CreateInstance<TClient>(sp, new GrpcClient(

@@ -11,6 +11,12 @@ namespace CreatorMeta.ServiceDefaults.Grpc;
 public sealed record GrpcCallContext(HttpContext HttpContext, CancellationToken CancellationToken)
 {
     public T GetRequiredService<T>() where T : notnull => HttpContext.RequestServices.GetRequiredService<T>();
+
+    /// <summary>The workspace the request names, which must be the one the caller's signed claim is for.</summary>
+    public string RequireWorkspace(string requested) =>
+        HttpContext.Features.Get<Trust.CallerClaim>()?.WorkspaceId is { } claimed && claimed == requested && Workspaces.WorkspaceId.IsValid(requested)
+            ? requested
+            : throw new GrpcException(GrpcStatusCode.PermissionDenied, "workspace_id is not the workspace this call was authorized for.");
 }
 
 /// <summary>Maps contract-first unary gRPC methods onto Kestrel endpoints (see docs/decisions/0002-grpc-transport.md).</summary>
@@ -80,7 +86,7 @@ public static class GrpcServerExtensions
         }
     }
 
-    private static bool IsGrpc(HttpRequest request) =>
+    public static bool IsGrpc(HttpRequest request) =>
         request.ContentType is { } type && type.StartsWith(GrpcWire.ContentType, StringComparison.OrdinalIgnoreCase);
 
     private static async Task<byte[]> ReadBodyAsync(Stream body, CancellationToken cancellationToken)
@@ -98,7 +104,7 @@ public static class GrpcServerExtensions
     }
 
     /// <summary>Status goes in trailers after a message, or alone in the headers ("trailers-only") when nothing was sent.</summary>
-    private static void WriteStatus(HttpResponse response, GrpcStatusCode status, string? detail)
+    internal static void WriteStatus(HttpResponse response, GrpcStatusCode status, string? detail)
     {
         var code = ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (response.HasStarted && response.SupportsTrailers())

@@ -29,7 +29,8 @@ public static class HealthExtensions
             checks = report.Entries.ToDictionary(e => e.Key, e => new
             {
                 status = e.Value.Status.ToString(),
-                description = e.Value.Description ?? e.Value.Exception?.Message,
+                // The check's own words only: an exception's text can name hosts, users and internals.
+                description = e.Value.Description,
             }),
         }, JsonSerializerOptions.Web));
     }

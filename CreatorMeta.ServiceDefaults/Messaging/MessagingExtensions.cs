@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
 namespace CreatorMeta.ServiceDefaults.Messaging;
@@ -10,7 +11,8 @@ public static class MessagingExtensions
 {
     /// <summary>
     /// MassTransit over RabbitMQ from <c>ConnectionStrings:messaging</c> (an amqp:// URI). Queues are named
-    /// "{service}-{consumer}"; failed messages are retried in place, then parked in the queue's _error queue.
+    /// "{service}-{consumer}"; failed messages are retried in place, then parked in the queue's _error queue. Also the
+    /// "Messaging" options and the pass that deletes outbox and inbox rows past their retention.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder, string service,
         Action<IBusRegistrationConfigurator>? consumers = null,
@@ -20,6 +22,10 @@ public static class MessagingExtensions
             ?? throw new InvalidOperationException(
                 $"ConnectionStrings:{ResourceNames.Messaging} (environment ConnectionStrings__{ResourceNames.Messaging}) must be the broker's amqp:// URI.");
         var broker = new Uri(connectionString);
+        builder.Services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.MaxRetryDelay >= o.RetryDelay, "Messaging:MaxRetryDelay must not be shorter than Messaging:RetryDelay.")
+            .ValidateOnStart();
+        builder.Services.AddHostedService<MessageRetention>();
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(service, false));
@@ -44,10 +50,20 @@ public static class MessagingExtensions
         return builder;
     }
 
-    /// <summary>Publishes what <see cref="OutboxExtensions.PublishOnSave{TEvent}"/> staged in <typeparamref name="TDb"/>.</summary>
+    /// <summary>
+    /// Publishes what <see cref="OutboxExtensions.PublishOnSave{TEvent}"/> staged in <typeparamref name="TDb"/>, and
+    /// reports readiness Degraded while any of it is parked. Needs <see cref="AddMessaging"/>.
+    /// </summary>
     public static IHostApplicationBuilder AddOutboxDispatcher<TDb>(this IHostApplicationBuilder builder) where TDb : DbContext
     {
         builder.Services.AddHostedService<OutboxDispatcher<TDb>>();
+        builder.Services.AddHealthChecks().AddParkedOutboxCheck<TDb>();
         return builder;
     }
+
+    /// <summary>The readiness check behind <see cref="AddOutboxDispatcher{TDb}"/>: Degraded while outbox messages are parked.</summary>
+    public static IHealthChecksBuilder AddParkedOutboxCheck<TDb>(this IHealthChecksBuilder checks) where TDb : DbContext =>
+        checks.Add(new HealthCheckRegistration("outbox",
+            services => new ParkedOutboxHealthCheck<TDb>(services.GetRequiredService<TDb>()),
+            HealthStatus.Degraded, ["ready"], TimeSpan.FromSeconds(5)));
 }

@@ -4,7 +4,7 @@ namespace CreatorMeta.ServiceDefaults.Messaging;
 
 public static class MessagingModel
 {
-    /// <summary>Maps the outbox table (created by messaging.sql) into a service's DbContext.</summary>
+    /// <summary>Maps the outbox table (created by messaging.sql, extended by messaging_parking.sql) into a service's DbContext.</summary>
     public static ModelBuilder AddOutbox(this ModelBuilder model)
     {
         model.Entity<OutboxMessage>(outbox =>

@@ -3,19 +3,27 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CreatorMeta.ServiceDefaults.Messaging;
 
 /// <summary>
-/// Publishes committed outbox rows to the broker with publisher confirms, marking each dispatched only after the
-/// broker took it. A broker outage leaves rows in place to be retried; a crash between publish and mark republishes
-/// with the same message id, which consumers' inboxes drop.
+/// Publishes committed outbox rows to the broker with publisher confirms, marking each dispatched only after the broker
+/// took it. Rows are claimed under a lease, not held locked while they are published: a crash leaves the lease to run
+/// out and the rows are published again with the same message id, which consumers' inboxes drop. A broker failure stops
+/// the round so order is kept; a row that cannot become a message is that row's problem alone, so the rows behind it go
+/// on and it is parked at a bound (docs/decisions/0003-outbox-and-inbox.md).
 /// </summary>
-public sealed class OutboxDispatcher<TDb>(IServiceScopeFactory scopes, IBus bus, TimeProvider clock, ILogger<OutboxDispatcher<TDb>> logger)
-    : BackgroundService where TDb : DbContext
+public sealed class OutboxDispatcher<TDb>(IServiceScopeFactory scopes, IBus bus, TimeProvider clock, IOptions<MessagingOptions> options,
+    ILogger<OutboxDispatcher<TDb>> logger) : BackgroundService where TDb : DbContext
 {
+    private const int BatchSize = 100;
     private static readonly TimeSpan IdleDelay = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
+    private readonly MessagingOptions _options = options.Value;
+    private readonly OutboxRetryPolicy _retries = options.Value.RetryPolicy();
+
+    private enum Outcome { Published, Unpublishable, BrokerFailed, Stopped }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,36 +47,90 @@ public sealed class OutboxDispatcher<TDb>(IServiceScopeFactory scopes, IBus bus,
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDb>();
-        await using var transaction = await db.Database.BeginTransactionAsync(stoppingToken);
-        // SKIP LOCKED lets several instances of a service share one outbox without publishing a row twice.
-        var batch = await db.Set<OutboxMessage>()
-            .FromSqlRaw("""
-                SELECT * FROM outbox_messages
-                WHERE dispatched_at IS NULL AND next_attempt_at <= now()
-                ORDER BY occurred_at, id LIMIT 100 FOR UPDATE SKIP LOCKED
-                """)
-            .ToListAsync(stoppingToken);
+        var batch = await ClaimAsync(db, stoppingToken);
+        // No publish starts that could outlast the lease, so no other instance takes a row while it is on its way.
+        var lastStart = clock.GetUtcNow() + _options.ClaimLease - PublishTimeout;
         var published = 0;
+        var handled = 0;
+        DateTimeOffset? brokerRetryAt = null;
         foreach (var message in batch)
         {
-            try
-            {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                timeout.CancelAfter(PublishTimeout);
-                var body = message.Deserialize(out var type);
-                await bus.Publish(body, type, context => context.MessageId = message.Id, timeout.Token);
-                message.MarkDispatched(clock.GetUtcNow());
+            if (stoppingToken.IsCancellationRequested || clock.GetUtcNow() > lastStart)
+                break;
+            var outcome = await DispatchAsync(message, stoppingToken);
+            if (outcome == Outcome.Stopped)
+                break;
+            handled++;
+            if (outcome == Outcome.Published)
                 published++;
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            if (outcome == Outcome.BrokerFailed)
             {
-                message.RecordFailure(e.Message, clock.GetUtcNow());
-                logger.LogWarning("Outbox message {MessageId} not published (attempt {Attempt}): {Error}", message.Id, message.Attempts, e.Message);
-                break; // the broker is likely down: keep the rest in order for the next round
+                // The broker is likely down: the rest wait with the failed row, so the next round starts with it.
+                brokerRetryAt = message.NextAttemptAt;
+                break;
             }
         }
-        await db.SaveChangesAsync(stoppingToken);
-        await transaction.CommitAsync(stoppingToken);
+        foreach (var untried in batch.Skip(handled))
+            untried.Release(brokerRetryAt);
+        // Not the stopping token: what was published is marked even while the service shuts down.
+        await db.SaveChangesAsync(CancellationToken.None);
         return published;
+    }
+
+    /// <summary>
+    /// Claims the next rows in publication order in one statement that commits on its own, so no lock outlives it.
+    /// SKIP LOCKED and the lease let several instances share one outbox without publishing a row twice.
+    /// </summary>
+    private Task<List<OutboxMessage>> ClaimAsync(TDb db, CancellationToken cancellationToken) =>
+        db.Set<OutboxMessage>().FromSql($"""
+            WITH claimed AS (
+                UPDATE outbox_messages SET claimed_until = now() + {_options.ClaimLease}
+                WHERE id IN (
+                    SELECT id FROM outbox_messages
+                    WHERE dispatched_at IS NULL AND parked_at IS NULL AND next_attempt_at <= now()
+                      AND (claimed_until IS NULL OR claimed_until < now())
+                    ORDER BY occurred_at, id LIMIT {BatchSize}
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING *)
+            SELECT * FROM claimed ORDER BY occurred_at, id
+            """).ToListAsync(cancellationToken);
+
+    private async Task<Outcome> DispatchAsync(OutboxMessage message, CancellationToken stoppingToken)
+    {
+        object body;
+        Type type;
+        try
+        {
+            body = message.Deserialize(out type);
+        }
+        catch (Exception e)
+        {
+            message.RecordUnpublishable($"{e.GetType().Name}: {e.Message}", clock.GetUtcNow(), _retries);
+            if (message.ParkedAt is null)
+                logger.LogWarning("Outbox message {MessageId} ({MessageType}) cannot be read (attempt {Attempt}): {Error}",
+                    message.Id, message.MessageType, message.Attempts, message.LastError);
+            else
+                logger.LogError("Outbox message {MessageId} ({MessageType}) parked after {Attempts} attempts: {Error}",
+                    message.Id, message.MessageType, message.Attempts, message.LastError);
+            return Outcome.Unpublishable;
+        }
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            timeout.CancelAfter(PublishTimeout);
+            await bus.Publish(body, type, context => context.MessageId = message.Id, timeout.Token);
+            message.MarkDispatched(clock.GetUtcNow());
+            return Outcome.Published;
+        }
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
+        {
+            return Outcome.Stopped;
+        }
+        catch (Exception e)
+        {
+            message.RecordFailure(e.Message, clock.GetUtcNow(), _retries);
+            logger.LogWarning("Outbox message {MessageId} not published (attempt {Attempt}): {Error}", message.Id, message.Attempts, e.Message);
+            return Outcome.BrokerFailed;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using CreatorMeta.Tracking.Domain;
 using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
@@ -69,7 +70,7 @@ public static class Seeder
                 await copy.WriteAsync(livePlatforms[i] is null ? "draft" : "published", NpgsqlDbType.Text);
                 await copy.WriteAsync(created[i], NpgsqlDbType.TimestampTz);
                 await copy.WriteAsync(created[i], NpgsqlDbType.TimestampTz);
-                await copy.WriteAsync(title + "\n" + caption, NpgsqlDbType.Text);
+                await copy.WriteAsync(SearchWords.Of(title + "\n" + caption), NpgsqlDbType.Text);
                 await copy.WriteAsync("{}", NpgsqlDbType.Jsonb);
                 await copy.WriteAsync(livePlatforms[i]?.ToArray() ?? [], NpgsqlDbType.Array | NpgsqlDbType.Text);
                 await copy.WriteAsync(liveHashtags[i]?.ToArray() ?? [], NpgsqlDbType.Array | NpgsqlDbType.Text);

@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
 using CreatorMeta.Gateway.Auth;
+using CreatorMeta.Gateway.Forwarding;
+using CreatorMeta.ServiceDefaults;
+using CreatorMeta.ServiceDefaults.Trust;
 using CreatorMeta.ServiceDefaults.Problems;
 using CreatorMeta.ServiceDefaults.Workspaces;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,6 +18,10 @@ public static class AdminApi
         var admin = app.MapGroup("/admin").WithTags("Administration").AddEndpointFilter(RequireAdminKey);
         admin.MapPost("/workspaces", CreateWorkspace);
         admin.MapPost("/workspaces/{workspaceId}/api-keys", CreateApiKey);
+        admin.MapGet("/services/{service}/outbox/parked", (string service, HttpContext context, Forwarder forwarder) =>
+            Operate(service, "/admin/outbox/parked", context, forwarder));
+        admin.MapPost("/services/{service}/outbox/parked/{id:guid}/redrive", (string service, Guid id, HttpContext context, Forwarder forwarder) =>
+            Operate(service, $"/admin/outbox/parked/{id}/redrive", context, forwarder));
         return app;
     }
 
@@ -47,6 +54,20 @@ public static class AdminApi
         var key = ApiKeys.Generate();
         await store.RegisterAsync(workspaceId, workspaceId, "issued key", key, cancellationToken);
         return TypedResults.Created($"/admin/workspaces/{workspaceId}", new IssuedApiKey(workspaceId, key));
+    }
+
+    /// <summary>The services whose outbox an operator can inspect: those that publish events.</summary>
+    private static readonly string[] Publishers = [ResourceNames.Tracking, ResourceNames.Calendar];
+
+    /// <summary>An operator's request to one service, signed as the administrator's: parked messages, and re-driving one.</summary>
+    private static async Task Operate(string service, string path, HttpContext context, Forwarder forwarder)
+    {
+        if (!Publishers.Contains(service))
+        {
+            await ApiProblems.NotFound("Service", service).ExecuteAsync(context);
+            return;
+        }
+        await forwarder.ForwardAsync(context, service, path, new Caller(Guid.Empty, "", CallerClaim.AdminRole));
     }
 
     public static async Task SeedDevelopmentKeyAsync(this WebApplication app)

@@ -1,4 +1,3 @@
-using CreatorMeta.ServiceDefaults.Workspaces;
 using Microsoft.Extensions.Options;
 
 namespace CreatorMeta.Gateway.Auth;
@@ -8,8 +7,6 @@ public static class ApiKeyAuthentication
     /// <summary>Every /api request must carry "Authorization: Bearer &lt;key&gt;"; the caller is kept for rate limiting and forwarding.</summary>
     public static IApplicationBuilder UseApiKeyAuthentication(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        // Whatever a client claims, the workspace header downstream is ours alone.
-        context.Request.Headers.Remove(WorkspaceId.Header);
         if (!context.Request.Path.StartsWithSegments("/api"))
         {
             await next(context);

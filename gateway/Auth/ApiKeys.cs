@@ -15,5 +15,5 @@ public static class ApiKeys
         expected is not null && CryptographicOperations.FixedTimeEquals(Hash(presented), Hash(expected));
 }
 
-/// <summary>Who is calling: the key's id (for rate limiting) and the workspace it acts in.</summary>
-public sealed record Caller(Guid KeyId, string WorkspaceId);
+/// <summary>Who is calling: the key's id (for rate limiting), the workspace it acts in, and its role there.</summary>
+public sealed record Caller(Guid KeyId, string WorkspaceId, string Role = ServiceDefaults.Trust.CallerClaim.MemberRole);

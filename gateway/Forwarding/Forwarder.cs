@@ -1,15 +1,16 @@
 using CreatorMeta.Gateway.Auth;
 using CreatorMeta.ServiceDefaults;
-using CreatorMeta.ServiceDefaults.Workspaces;
 using Microsoft.Extensions.Options;
 
 namespace CreatorMeta.Gateway.Forwarding;
 
 /// <summary>
 /// Streams a request to a service and its response back, without buffering either body: our small stand-in for
-/// YARP (docs/decisions/0006-gateway.md). Hop-by-hop headers stay on their hop; the workspace and X-Forwarded-* are ours.
+/// YARP (docs/decisions/0006-gateway.md). Hop-by-hop headers stay on their hop; the caller's signed claim (who the request
+/// acts for, docs/decisions/0010) and X-Forwarded-* are ours.
 /// </summary>
-public sealed class Forwarder(IHttpClientFactory clients, IConfiguration configuration, IOptions<GatewayOptions> options, ILogger<Forwarder> logger)
+public sealed class Forwarder(IHttpClientFactory clients, IConfiguration configuration, IOptions<GatewayOptions> options, ClaimIssuer claims,
+    ILogger<Forwarder> logger)
 {
     public const string ClientName = "forwarder";
 
@@ -17,13 +18,18 @@ public sealed class Forwarder(IHttpClientFactory clients, IConfiguration configu
     {
         "Connection", "Keep-Alive", "Proxy-Connection", "Proxy-Authenticate", "Proxy-Authorization", "TE", "Trailer",
         "Transfer-Encoding", "Upgrade", "Host",
-        // Never forwarded: the caller's key stays at the edge, and only we say which workspace a request is for.
-        "Authorization", WorkspaceId.Header, "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host",
+        // Never forwarded: the caller's key stays at the edge, and only our signed claim says whom a request acts for.
+        // X-Workspace-Id is what services once trusted; no caller's copy of it travels on.
+        "Authorization", "X-Workspace-Id", "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host",
     };
 
-    public async Task ForwardAsync(HttpContext context, string service)
+    /// <summary>
+    /// Forwards the request to <paramref name="service"/>, at its own path unless <paramref name="path"/> says otherwise,
+    /// acting for the authenticated caller unless <paramref name="caller"/> says otherwise (the administration key's routes).
+    /// </summary>
+    public async Task ForwardAsync(HttpContext context, string service, string? path = null, Caller? caller = null)
     {
-        var caller = context.Features.Get<Caller>()!;
+        caller ??= context.Features.Get<Caller>()!;
         if (context.Request.ContentLength > options.Value.MaxRequestBodyBytes)
         {
             await Problem(context, StatusCodes.Status413PayloadTooLarge, "Request body too large",
@@ -32,8 +38,9 @@ public sealed class Forwarder(IHttpClientFactory clients, IConfiguration configu
         }
         var target = ServiceAddresses.Resolve(configuration, service, "http");
         using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method),
-            new Uri(target, context.Request.Path.Value + context.Request.QueryString.Value));
-        CopyRequestHeaders(context, request, caller);
+            new Uri(target, (path ?? context.Request.Path.Value) + context.Request.QueryString.Value));
+        CopyRequestHeaders(context, request);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", claims.TokenFor(caller));
 
         HttpResponseMessage response;
         try
@@ -64,7 +71,7 @@ public sealed class Forwarder(IHttpClientFactory clients, IConfiguration configu
         }
     }
 
-    private static void CopyRequestHeaders(HttpContext context, HttpRequestMessage request, Caller caller)
+    private static void CopyRequestHeaders(HttpContext context, HttpRequestMessage request)
     {
         var incoming = context.Request;
         var named = incoming.Headers.Connection.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries)).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -77,7 +84,6 @@ public sealed class Forwarder(IHttpClientFactory clients, IConfiguration configu
             if (!request.Headers.TryAddWithoutValidation(name, values.ToArray()))
                 request.Content?.Headers.TryAddWithoutValidation(name, values.ToArray());
         }
-        request.Headers.TryAddWithoutValidation(WorkspaceId.Header, caller.WorkspaceId);
         request.Headers.TryAddWithoutValidation("X-Forwarded-For", context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
         request.Headers.TryAddWithoutValidation("X-Forwarded-Proto", incoming.Scheme);
         request.Headers.TryAddWithoutValidation("X-Forwarded-Host", incoming.Host.Value);

@@ -11,7 +11,12 @@ public static class AnalyticsServices
     public static WebApplicationBuilder AddAnalyticsServices(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<AnalyticsDb>(ResourceNames.Analytics);
-        builder.AddMessaging(ResourceNames.Analytics, bus => bus.AddConsumer<PublicationRecordedConsumer>());
+        builder.AddMessaging(ResourceNames.Analytics, bus =>
+        {
+            bus.AddConsumer<PublicationRecordedConsumer>();
+            bus.AddConsumer<PublicationEditedConsumer>();
+            bus.AddConsumer<PublicationRemovedConsumer>();
+        });
         return builder;
     }
 }

@@ -4,6 +4,7 @@ using CreatorMeta.Calendar.Apis;
 using CreatorMeta.Calendar.Infrastructure;
 using CreatorMeta.ServiceDefaults;
 using CreatorMeta.ServiceDefaults.Data;
+using CreatorMeta.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -12,6 +13,7 @@ builder.AddCalendarServices();
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapCalendarApi();
+app.MapOutboxAdministration<CalendarDb>();
 
 // Accounts planned under handles as typed, before they had one spelling.
 await app.MigrateDatabaseAsync(typeof(CalendarDb).Assembly,

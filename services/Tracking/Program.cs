@@ -1,5 +1,6 @@
 using CreatorMeta.ServiceDefaults;
 using CreatorMeta.ServiceDefaults.Data;
+using CreatorMeta.ServiceDefaults.Messaging;
 using CreatorMeta.Tracking;
 using CreatorMeta.Tracking.Apis;
 using CreatorMeta.Tracking.Grpc;
@@ -18,6 +19,7 @@ app.MapExportApi();
 app.MapAccountsApi();
 app.MapRepurposingApi();
 app.MapTrackingGrpc();
+app.MapOutboxAdministration<TrackingDb>();
 
 await app.MigrateDatabaseAsync(typeof(TrackingDb).Assembly, TrackingMigrations.All);
 app.Run();

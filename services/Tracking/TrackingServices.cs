@@ -16,6 +16,7 @@ public static class TrackingServices
         builder.Services.AddOptions<TrackingOptions>().BindConfiguration("Tracking").ValidateDataAnnotations().ValidateOnStart();
         builder.AddServiceDatabase<TrackingDb>(ResourceNames.Tracking);
         builder.Services.AddScoped<PublicationImporter>();
+        builder.Services.AddHostedService<ImportJobRunner>();
         builder.AddMessaging(ResourceNames.Tracking,
             bus =>
             {

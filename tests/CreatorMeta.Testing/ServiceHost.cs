@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using CreatorMeta.AppHost.Hosting;
 using CreatorMeta.ServiceDefaults;
+using CreatorMeta.ServiceDefaults.Grpc;
+using CreatorMeta.ServiceDefaults.Resilience;
 
 namespace CreatorMeta.Testing;
 
@@ -47,6 +49,7 @@ public sealed class ServiceHost : IAsyncDisposable
             project.AddGrpcEndpoint();
         project.ConnectionStrings.Add(new ConnectionString(ResourceNames.DatabaseOf(service), database));
         project.ConnectionStrings.Add(new ConnectionString(ResourceNames.Messaging, messaging));
+        project.Environment["Trust__VerificationKey"] = TestTrust.Keys.VerificationKey;
         configure?.Invoke(project);
         var host = new ServiceHost(project, database, messaging, ownsVirtualHost);
         await host.StartAsync();
@@ -74,13 +77,13 @@ public sealed class ServiceHost : IAsyncDisposable
         }
     }
 
-    public HttpClient CreateClient(string? workspace = null)
-    {
-        var client = new HttpClient { BaseAddress = HttpAddress };
-        if (workspace is not null)
-            client.DefaultRequestHeaders.Add("X-Workspace-Id", workspace);
-        return client;
-    }
+    /// <summary>A client acting for <paramref name="workspace"/> as the gateway's would; with none, an anonymous one.</summary>
+    public HttpClient CreateClient(string? workspace = null) =>
+        workspace is null ? new HttpClient { BaseAddress = HttpAddress } : new HttpClient(new TestTrust.Handler(workspace)) { BaseAddress = HttpAddress };
+
+    /// <summary>A gRPC client whose calls carry a claim for <paramref name="workspace"/>, as a service passes on its caller's.</summary>
+    public GrpcClient CreateGrpcClient(string workspace) =>
+        new(new HttpClient(new TestTrust.Handler(workspace)) { BaseAddress = GrpcAddress }, ResiliencePipelines.ForGrpc());
 
     public Task StopAsync() => _project.StopAsync();
 

@@ -18,9 +18,13 @@ public class AppHostProcess : IAsyncLifetime
     private static readonly string[] Watched = ["postgres", "beam.smp", "epmd", "erl_child_setup", "dotnet", "inet_gethost"];
 
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<string> _errors = new();
     private readonly string _state = Directory.CreateTempSubdirectory("creatormeta-e2e-").FullName;
     private HashSet<int> _before = [];
     private Process _process = null!;
+
+    /// <summary>The AppHost as built by the solution's Debug build.</summary>
+    public static string Binary => Path.Combine(TestEnvironment.RepositoryRoot, "CreatorMeta.AppHost/bin/Debug/net10.0/CreatorMeta.AppHost.dll");
 
     public const string DevKey = "cm_dev_local_2f7b9c41e8a54d06b3c1";
     public const string AdminKey = "cm_admin_local_8d30e6f2a9c14b57";
@@ -39,8 +43,7 @@ public class AppHostProcess : IAsyncLifetime
             RedirectStandardError = true,
             WorkingDirectory = TestEnvironment.RepositoryRoot,
         };
-        foreach (var argument in new[] { Path.Combine(TestEnvironment.RepositoryRoot, "CreatorMeta.AppHost/bin/Debug/net10.0/CreatorMeta.AppHost.dll"),
-                     $"--state-dir={_state}", $"--gateway-port={port}" })
+        foreach (var argument in new[] { Binary, $"--state-dir={_state}", $"--gateway-port={port}" })
             info.ArgumentList.Add(argument);
         // The test run's servers are in the environment: keep them only when adopting a user's servers is the point.
         if (!UseExternalServers)
@@ -56,13 +59,19 @@ public class AppHostProcess : IAsyncLifetime
             _output.Enqueue(e.Data);
             if (e.Data.Contains("Ctrl+C stops everything")) ready.TrySetResult(); // the banner's last line
         };
-        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            _output.Enqueue(e.Data);
+            _errors.Enqueue(e.Data);
+        };
         _process.Start();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        var finished = await Task.WhenAny(ready.Task, _process.WaitForExitAsync(), Task.Delay(TimeSpan.FromMinutes(3)));
+        // Generous: a loaded two-core machine starts two servers and six services slowly.
+        var finished = await Task.WhenAny(ready.Task, _process.WaitForExitAsync(), Task.Delay(TimeSpan.FromMinutes(6)));
         if (finished != ready.Task)
-            throw new InvalidOperationException($"The AppHost did not come up:\n{Tail()}");
+            throw new InvalidOperationException($"{Verdict()}The AppHost did not come up; its last lines:\n{Tail()}");
     }
 
     /// <summary>Ctrl+C, as a user presses it; returns the processes it started that are still alive afterwards.</summary>
@@ -89,6 +98,19 @@ public class AppHostProcess : IAsyncLifetime
 
     public string Tail() => string.Join('\n', _output.TakeLast(60));
 
+    /// <summary>
+    /// The AppHost's START-UP FAILED line and the failed resource's lines under it, if it printed one: the end of its
+    /// output is the other resources' shutdown lines, which hide the cause.
+    /// </summary>
+    private string Verdict()
+    {
+        var errors = _errors.ToList();
+        var first = errors.FindIndex(line => line.Contains("START-UP FAILED"));
+        if (first < 0)
+            return "";
+        return string.Join('\n', errors.Skip(first).TakeWhile((line, i) => i == 0 || !line.Contains("START-UP FAILED"))) + "\n";
+    }
+
     private static HashSet<int> WatchedProcesses() => Directory.GetDirectories("/proc")
         .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : -1)
         .Where(pid => pid > 0 && pid != Environment.ProcessId && Watched.Contains(Read($"/proc/{pid}/comm")) && !IsZombie(pid))
@@ -105,7 +127,7 @@ public class AppHostProcess : IAsyncLifetime
         catch (UnauthorizedAccessException) { return ""; }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();

@@ -33,7 +33,7 @@ public sealed class AuthenticationTests(GatewayFixture fixture) : IClassFixture<
 
         var echoed = await (await fixture.Client(key).GetAsync("/api/v1/assets")).JsonAsync(HttpStatusCode.OK);
 
-        Assert.Equal(workspace, echoed.GetProperty("headers").GetProperty("x-workspace-id").GetString());
+        Assert.Equal(workspace, await GatewayFixture.ClaimedWorkspaceAsync(echoed));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class AuthenticationTests(GatewayFixture fixture) : IClassFixture<
         foreach (var key in new[] { first, second.GetProperty("apiKey").GetString()! })
         {
             var echoed = await (await fixture.Client(key).GetAsync("/api/v1/assets")).JsonAsync(HttpStatusCode.OK);
-            Assert.Equal(workspace, echoed.GetProperty("headers").GetProperty("x-workspace-id").GetString());
+            Assert.Equal(workspace, await GatewayFixture.ClaimedWorkspaceAsync(echoed));
         }
         await (await fixture.Client(GatewayFixture.AdminKey).PostAsync("/admin/workspaces/no-such-workspace/api-keys", null))
             .ProblemAsync(HttpStatusCode.NotFound);

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using CreatorMeta.ServiceDefaults;
+using CreatorMeta.ServiceDefaults.Trust;
 using CreatorMeta.Testing;
 
 namespace CreatorMeta.Gateway.Tests;
@@ -23,6 +24,7 @@ public class GatewayFixture : IAsyncLifetime
             foreach (var service in new[] { ResourceNames.Tracking, ResourceNames.MetricsIngestion, ResourceNames.Hashtags, ResourceNames.Calendar, ResourceNames.Analytics })
                 project.Environment[$"services__{service}__http__0"] = Upstream.Address.ToString().TrimEnd('/');
             project.Environment["Gateway__AdminApiKey"] = AdminKey;
+            project.Environment["Trust__SigningKey"] = TestTrust.Keys.SigningKey;
             project.Environment["Gateway__MaxRequestBodyBytes"] = (8 * 1024 * 1024).ToString();
             Configure(project.Environment);
         });
@@ -40,6 +42,14 @@ public class GatewayFixture : IAsyncLifetime
         if (bearer is not null)
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
         return client;
+    }
+
+    /// <summary>The workspace of the signed claim the echo upstream received, checked as a service checks it; null if forged.</summary>
+    public static async Task<string?> ClaimedWorkspaceAsync(System.Text.Json.JsonElement echoed)
+    {
+        var authorization = echoed.GetProperty("headers").GetProperty("authorization").GetString()!;
+        var verified = await ClaimTokens.VerifyAsync(ClaimTokens.ImportPublicKey(TestTrust.Keys.VerificationKey), authorization["Bearer ".Length..]);
+        return verified?.Claim.Role == CallerClaim.MemberRole ? verified.Value.Claim.WorkspaceId : null;
     }
 
     /// <summary>A new workspace and its key, made through the administration API.</summary>

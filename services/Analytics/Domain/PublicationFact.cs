@@ -1,6 +1,9 @@
 namespace CreatorMeta.Analytics.Domain;
 
-/// <summary>Analytics' own copy of a publication, projected from tracking's events.</summary>
+/// <summary>
+/// Analytics' own copy of a publication, projected from tracking's events. They arrive on separate queues in any order,
+/// so each fills in what it knows: an edit or removal may come before the recording it follows.
+/// </summary>
 public sealed class PublicationFact
 {
     private PublicationFact() { }
@@ -10,20 +13,44 @@ public sealed class PublicationFact
     public Guid AssetId { get; private set; }
     public string Platform { get; private set; } = "";
     public string Account { get; private set; } = "";
-    public DateTimeOffset PublishedAt { get; private set; }
+
+    /// <summary>Null until the recording arrives; until then the fact counts nowhere.</summary>
+    public DateTimeOffset? PublishedAt { get; private set; }
+
     public int HashtagCount { get; private set; }
     public bool IsRepurpose { get; private set; }
 
-    public static PublicationFact Project(Guid publicationId, string workspaceId, Guid assetId, string platform, string account,
-        DateTimeOffset publishedAt, int hashtagCount, bool isRepurpose) => new()
+    /// <summary>The publication version <see cref="HashtagCount"/> is from: 1 as recorded, more after edits, 0 while unknown.</summary>
+    public int Version { get; private set; }
+
+    public DateTimeOffset? RemovedAt { get; private set; }
+
+    public static PublicationFact For(Guid publicationId, string workspaceId, Guid assetId, string platform, string account) => new()
     {
         PublicationId = publicationId,
         WorkspaceId = workspaceId,
         AssetId = assetId,
         Platform = platform,
         Account = account,
-        PublishedAt = publishedAt,
-        HashtagCount = hashtagCount,
-        IsRepurpose = isRepurpose,
     };
+
+    /// <summary>The publication as it went live; hashtags from a later edit that arrived first are kept.</summary>
+    public void Record(DateTimeOffset publishedAt, int hashtagCount, bool isRepurpose)
+    {
+        PublishedAt = publishedAt;
+        IsRepurpose = isRepurpose;
+        Edit(1, hashtagCount);
+    }
+
+    /// <summary>Applies an edit unless a newer version is already known (edits can arrive out of order).</summary>
+    public void Edit(int version, int hashtagCount)
+    {
+        if (version <= Version)
+            return;
+        Version = version;
+        HashtagCount = hashtagCount;
+    }
+
+    /// <summary>Taken down: it stays, counted as removed rather than live, whatever arrives after.</summary>
+    public void Remove(DateTimeOffset removedAt) => RemovedAt ??= removedAt;
 }

@@ -1,4 +1,3 @@
-using CreatorMeta.Analytics.Domain;
 using CreatorMeta.Analytics.Infrastructure;
 using CreatorMeta.Contracts.Tracking;
 using CreatorMeta.ServiceDefaults.Messaging;
@@ -11,11 +10,12 @@ public sealed class PublicationRecordedConsumer(AnalyticsDb db) : IConsumer<Publ
     public async Task Consume(ConsumeContext<PublicationRecorded> context)
     {
         var recorded = context.Message;
-        await db.ApplyOnceAsync(recorded.EventId.ToString(), nameof(PublicationRecordedConsumer), () =>
+        await db.ApplyOnceAsync(recorded.EventId.ToString(), nameof(PublicationRecordedConsumer), async () =>
         {
-            db.Publications.Add(PublicationFact.Project(recorded.PublicationId, recorded.WorkspaceId, recorded.AssetId,
-                recorded.Platform, recorded.Account, recorded.PublishedAt, recorded.Hashtags.Count, recorded.RepurposeReason is not null));
-            return Task.CompletedTask;
+            // An edit or removal that arrived first has made the fact already; it keeps what they said.
+            var fact = await db.LockFactAsync(recorded.PublicationId, recorded.WorkspaceId, recorded.AssetId, recorded.Platform,
+                recorded.Account, context.CancellationToken);
+            fact.Record(recorded.PublishedAt, recorded.Hashtags.Count, recorded.RepurposeReason is not null);
         }, context.CancellationToken);
     }
 }

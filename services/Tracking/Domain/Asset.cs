@@ -28,7 +28,7 @@ public sealed class Asset
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? ArchivedAt { get; private set; }
-    /// <summary>Title, description and every caption, for full-text search.</summary>
+    /// <summary>Title, description and every caption as search's plain words (<see cref="SearchWords"/>), for full-text search.</summary>
     public string SearchText { get; private set; } = "";
     /// <summary>The platforms it is live on now, and the hashtags of those live posts: the ledger at a glance, for filtering.</summary>
     public List<string> LivePlatforms { get; private set; } = [];
@@ -94,7 +94,7 @@ public sealed class Asset
             Status = AssetStatus.Published;
         UpdatedAt = now;
         if (!string.IsNullOrWhiteSpace(publication.Caption))
-            SearchText = SearchText.Length == 0 ? publication.Caption : SearchText + "\n" + publication.Caption;
+            SearchText = SearchText.Length == 0 ? SearchWords.Of(publication.Caption) : SearchText + "\n" + SearchWords.Of(publication.Caption);
         LivePlatforms = Union(LivePlatforms, [publication.Platform]);
         LiveHashtags = Union(LiveHashtags, publication.Hashtags);
         return publication;
@@ -121,8 +121,8 @@ public sealed class Asset
     /// <summary>Recomputes search text and the live summary from every publication, after an edit, a removal or new details.</summary>
     private void RefreshSummary()
     {
-        SearchText = string.Join('\n',
-            new[] { Title, Description }.Concat(_publications.Select(p => p.Caption)).Where(t => !string.IsNullOrWhiteSpace(t)));
+        SearchText = SearchWords.Of(string.Join('\n',
+            new[] { Title, Description }.Concat(_publications.Select(p => p.Caption)).Where(t => !string.IsNullOrWhiteSpace(t))));
         var live = _publications.Where(p => p.Status == PublicationStatus.Live).ToList();
         LivePlatforms = Union([], live.Select(p => p.Platform));
         LiveHashtags = Union([], live.SelectMany(p => p.Hashtags));

@@ -27,7 +27,7 @@ public static class TrackingGrpcService
 
     public static async Task<CheckPublicationReply> CheckPublication(CheckPublicationRequest request, GrpcCallContext call)
     {
-        var workspace = RequireWorkspace(request.WorkspaceId);
+        var workspace = call.RequireWorkspace(request.WorkspaceId);
         var platform = Platforms.Normalize(request.Platform)
             ?? throw new GrpcException(GrpcStatusCode.InvalidArgument, $"Unknown platform '{request.Platform}'.");
         var account = AccountHandles.Normalize(request.Account)
@@ -58,7 +58,7 @@ public static class TrackingGrpcService
 
     public static async Task<GetAssetsReply> GetAssets(GetAssetsRequest request, GrpcCallContext call)
     {
-        var workspace = RequireWorkspace(request.WorkspaceId);
+        var workspace = call.RequireWorkspace(request.WorkspaceId);
         if (request.AssetIds.Count > 1000)
             throw new GrpcException(GrpcStatusCode.InvalidArgument, "At most 1000 ids per call.");
         var ids = request.AssetIds.Select(id => Guid.TryParse(id, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
@@ -76,8 +76,4 @@ public static class TrackingGrpcService
         }));
         return reply;
     }
-
-    private static string RequireWorkspace(string workspaceId) => WorkspaceId.IsValid(workspaceId)
-        ? workspaceId
-        : throw new GrpcException(GrpcStatusCode.InvalidArgument, "workspace_id is required.");
 }

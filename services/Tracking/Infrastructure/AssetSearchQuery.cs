@@ -1,5 +1,6 @@
 using System.Text;
 using CreatorMeta.Tracking.Apis;
+using CreatorMeta.Tracking.Domain;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -36,7 +37,7 @@ public sealed class AssetSearchQuery
     public AssetSearchQuery(string workspaceId, AssetFilter filter, Pagination.Position? after, int limit, int newestWindow)
     {
         _workspace = Param(workspaceId);
-        _text = string.IsNullOrWhiteSpace(filter.Text) ? null : Param(filter.Text.Trim());
+        _text = string.IsNullOrWhiteSpace(filter.Text) ? null : Param(SearchWords.Query(filter.Text.Trim()));
         _newestFirst = _text is null;
         _rank = _text is null ? "NULL::real" : $"ts_rank(a.search_vector, websearch_to_tsquery('simple', {_text}))";
         if (_text is not null)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CreatorMeta.Tracking.Domain;
+using CreatorMeta.Tracking.Importing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -67,8 +68,29 @@ internal sealed class PublicationPerformanceConfiguration : IEntityTypeConfigura
     }
 }
 
+internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJob>
+{
+    public void Configure(EntityTypeBuilder<ImportJob> job)
+    {
+        job.ToTable("import_jobs");
+        job.HasKey(j => j.Id);
+        job.Property(j => j.Id).ValueGeneratedNever();
+        job.Property(j => j.Status).HasConversion(Conversions.LowerCase<ImportJobStatus>());
+        job.Property(j => j.Rows).HasColumnType("jsonb").HasConversion(Conversions.JsonList<ImportRow>(), Conversions.Replaced<ImportRow>());
+        job.Property(j => j.Results).HasColumnType("jsonb").HasConversion(Conversions.JsonList<ImportResult>(), Conversions.Replaced<ImportResult>());
+        job.Ignore(j => j.Remaining);
+    }
+}
+
 internal static class Conversions
 {
+    public static ValueConverter<List<T>, string> JsonList<T>() => new(
+        value => JsonSerializer.Serialize(value, JsonSerializerOptions.Web),
+        text => JsonSerializer.Deserialize<List<T>>(text, JsonSerializerOptions.Web) ?? new());
+
+    /// <summary>For lists a domain method replaces whole rather than changes in place: a new list is a change.</summary>
+    public static ValueComparer<List<T>> Replaced<T>() => new((a, b) => ReferenceEquals(a, b), list => list.Count, list => list);
+
     public static ValueConverter<T, string> LowerCase<T>() where T : struct, Enum =>
         new(value => value.ToString().ToLowerInvariant(), text => Enum.Parse<T>(text, true));
 

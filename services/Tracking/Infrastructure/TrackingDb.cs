@@ -16,6 +16,7 @@ public sealed class TrackingDb : DbContext
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<PlatformAccount> Accounts => Set<PlatformAccount>();
     public DbSet<PublicationPerformance> Performance => Set<PublicationPerformance>();
+    public DbSet<Importing.ImportJob> ImportJobs => Set<Importing.ImportJob>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -32,6 +32,15 @@ public sealed class PublicationProjectionTests : IAsyncLifetime
         Guid.NewGuid(), workspace, DateTimeOffset.UtcNow, Guid.NewGuid(), Guid.NewGuid(), platform, "@jamal", "p1",
         null, DateTimeOffset.UtcNow.AddHours(-1), "manual", ["sunset"], reason);
 
+    private static PublicationEdited Edited(PublicationRecorded p, int version, params string[] hashtags) => new(
+        Guid.NewGuid(), p.WorkspaceId, DateTimeOffset.UtcNow, p.PublicationId, p.AssetId, p.Platform, p.Account, version, "edited", hashtags);
+
+    private static PublicationRemoved Removed(PublicationRecorded p) => new(
+        Guid.NewGuid(), p.WorkspaceId, DateTimeOffset.UtcNow, p.PublicationId, p.AssetId, p.Platform, p.Account, DateTimeOffset.UtcNow, "taken down");
+
+    private Task PublishAsync<T>(T message, Guid eventId) where T : class =>
+        _bus.Publish(message, context => context.MessageId = eventId);
+
     [Fact]
     public async Task A_redelivered_event_is_counted_once()
     {
@@ -63,6 +72,63 @@ public sealed class PublicationProjectionTests : IAsyncLifetime
 
         Assert.Empty(await PlatformsAsync(_analytics.CreateClient(mine)));
     }
+
+    [Fact]
+    public async Task A_removed_post_counts_as_removed_not_live_even_when_the_removal_arrives_first()
+    {
+        var workspace = TestEnvironment.NewWorkspace();
+        var client = _analytics.CreateClient(workspace);
+        var early = Recorded(workspace, "instagram");
+        var earlyRemoval = Removed(early);
+
+        await PublishAsync(earlyRemoval, earlyRemoval.EventId);
+        await HttpAssertions.EventuallyAsync(() => AppliedAsync(earlyRemoval.EventId), "the removal applied before any recording");
+        await PublishAsync(early, early.EventId);
+        await HttpAssertions.EventuallyAsync(async () => (await PlatformsAsync(client)).ContainsKey("instagram"), "the late recording projected");
+        var afterEarly = (await PlatformsAsync(client))["instagram"];
+        Assert.Equal((0, 1), (afterEarly.GetProperty("publications").GetInt32(), afterEarly.GetProperty("removed").GetInt32()));
+
+        var normal = Recorded(workspace, "instagram");
+        await PublishAsync(normal, normal.EventId);
+        await HttpAssertions.EventuallyAsync(async () => (await PlatformsAsync(client))["instagram"].GetProperty("publications").GetInt32() == 1,
+            "the second recording projected as live");
+        var normalRemoval = Removed(normal);
+        await PublishAsync(normalRemoval, normalRemoval.EventId);
+        await HttpAssertions.EventuallyAsync(async () => (await PlatformsAsync(client))["instagram"].GetProperty("removed").GetInt32() == 2,
+            "the normal removal projected");
+
+        var instagram = (await PlatformsAsync(client))["instagram"];
+        Assert.Equal(0, instagram.GetProperty("publications").GetInt32());
+        Assert.Equal(0, instagram.GetProperty("assets").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_newest_edit_stands_through_its_redelivery_a_stale_edit_and_the_late_recording()
+    {
+        var workspace = TestEnvironment.NewWorkspace();
+        var recorded = Recorded(workspace, "tiktok");
+        var newer = Edited(recorded, 3, "sunset", "pier", "goldenhour");
+        var stale = Edited(recorded, 2, "sunset", "pier");
+
+        // Redelivered too: the copy is dropped by the inbox, and were it applied again it would change nothing.
+        await PublishAsync(newer, newer.EventId);
+        await PublishAsync(newer, newer.EventId);
+        await HttpAssertions.EventuallyAsync(() => AppliedAsync(newer.EventId), "the edit applied before the recording");
+        await PublishAsync(recorded, recorded.EventId);
+        await PublishAsync(stale, stale.EventId);
+        await HttpAssertions.EventuallyAsync(async () => await AppliedAsync(recorded.EventId) && await AppliedAsync(stale.EventId),
+            "the recording and the stale edit applied");
+
+        Assert.Equal((3, 3), (await FactAsync<int>("hashtag_count", recorded), await FactAsync<int>("version", recorded)));
+        var tiktok = (await PlatformsAsync(_analytics.CreateClient(workspace)))["tiktok"];
+        Assert.Equal(1, tiktok.GetProperty("publications").GetInt32());
+    }
+
+    private Task<bool> AppliedAsync(Guid eventId) => TestDatabase.ScalarAsync<long>(_analytics.DatabaseConnectionString,
+        "SELECT count(*) FROM inbox_messages WHERE message_id = $1", eventId.ToString()).ContinueWith(count => count.Result == 1);
+
+    private Task<T> FactAsync<T>(string column, PublicationRecorded publication) => TestDatabase.ScalarAsync<T>(
+        _analytics.DatabaseConnectionString, $"SELECT {column} FROM publication_facts WHERE publication_id = $1", publication.PublicationId);
 
     private static async Task<Dictionary<string, System.Text.Json.JsonElement>> PlatformsAsync(HttpClient client)
     {

@@ -91,13 +91,31 @@ public sealed class ImportTests(TrackingFixture fixture)
     }
 
     [Fact]
-    public async Task A_thousand_rows_import_in_one_request()
+    public async Task An_import_at_its_documented_size_is_accepted_as_a_job_that_reports_every_row()
     {
-        var rows = Enumerable.Range(0, 1000).Select(i => Row($"https://x.com/jamal/status/{1800000000000000000L + i}")).ToArray();
+        // 5,000 rows: every post once new, then re-sent, and rows that can never be imported between them.
+        var rows = Enumerable.Range(0, 5000).Select(i => (i % 5) switch
+        {
+            0 or 1 or 2 => Row($"https://x.com/jamal/status/{1800000000000000000L + i / 5}"),
+            _ => (object)new { url = "https://vm.tiktok.com/ZMabc123/", account = "@jamal", publishedAt = "2026-10-01T12:00:00Z" },
+        }).ToArray();
 
-        var summary = await ImportAsync(rows);
+        var accepted = await _client.PostJsonAsync("/api/v1/publications/import", new { rows });
+        var job = await accepted.JsonAsync(HttpStatusCode.Accepted);
+        await HttpAssertions.EventuallyAsync(async () =>
+        {
+            job = await (await _client.GetAsync(accepted.Headers.Location)).JsonAsync(HttpStatusCode.OK);
+            return job.GetProperty("status").GetString() == "done";
+        }, "the import job done", seconds: 240);
 
-        Assert.Equal(1000, summary.GetProperty("created").GetInt32());
-        Assert.Equal(1000, summary.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("publicationId").GetString()).Distinct().Count());
+        var summary = job.GetProperty("summary");
+        Assert.Equal((5000, 1000, 2000, 2000), (job.GetProperty("processed").GetInt32(), summary.GetProperty("created").GetInt32(),
+            summary.GetProperty("existing").GetInt32(), summary.GetProperty("rejected").GetInt32()));
+        var results = summary.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(Enumerable.Range(0, 5000), results.Select(r => r.GetProperty("index").GetInt32()));
+        Assert.Equal(results[0].GetProperty("publicationId").GetString(), results[2].GetProperty("publicationId").GetString());
+        var last = await (await _client.GetAsync($"/api/v1/publications/{results[^3].GetProperty("publicationId").GetString()}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("1800000000000000999", last.GetProperty("externalPostId").GetString());
+        await (await fixture.Service.CreateClient(TestEnvironment.NewWorkspace()).GetAsync(accepted.Headers.Location)).ProblemAsync(HttpStatusCode.NotFound);
     }
 }

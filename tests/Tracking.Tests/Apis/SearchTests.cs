@@ -23,6 +23,29 @@ public sealed class SearchTests(TrackingFixture fixture)
         return page.GetProperty("items").EnumerateArray().Select(a => a.Id()).ToList();
     }
 
+    [Theory]
+    [InlineData("Women")]
+    [InlineData("today")]
+    [InlineData("Obamacare")]
+    [InlineData("hearings")]
+    [InlineData("votes")]
+    [InlineData("東京")]
+    [InlineData("sunset")]
+    [InlineData("Nội")]
+    [InlineData("Women’s")]
+    [InlineData("\u201Chearings votes\u201D")]
+    public async Task Finds_words_glued_to_typographic_punctuation_in_any_script(string word)
+    {
+        var asset = await AssetAsync(new { title = "Women’s health—today", kind = "text" });
+        await PublishAsync(asset, "x", caption: "We fought #Obamacare—that was the fight. Schedule hearings/votes now. 「東京」 sunset🌅 “Hà Nội”");
+        var other = await AssetAsync(new { title = "Breakfast", kind = "text" });
+
+        var found = await SearchAsync("q=" + Uri.EscapeDataString(word));
+
+        Assert.Equal([asset], found);
+        Assert.DoesNotContain(other, found);
+    }
+
     [Fact]
     public async Task Finds_words_in_titles_descriptions_and_captions_most_relevant_first()
     {

@@ -15,7 +15,7 @@ public sealed class TrackingGrpcTests(TrackingFixture fixture)
     private static readonly GrpcMethod<GetAssetsRequest, GetAssetsReply> GetAssets = GrpcMethod<GetAssetsRequest, GetAssetsReply>.From(Service, "GetAssets");
 
     private readonly string _workspace = TestEnvironment.NewWorkspace();
-    private readonly GrpcClient _grpc = new(new HttpClient { BaseAddress = fixture.Service.GrpcAddress }, ResiliencePipelines.ForGrpc());
+    private GrpcClient _grpc => fixture.Service.CreateGrpcClient(_workspace);
 
     [Fact]
     public async Task CheckPublication_allows_a_new_account_and_names_the_earlier_post_on_a_used_one()
@@ -80,5 +80,20 @@ public sealed class TrackingGrpcTests(TrackingFixture fixture)
         var asset = Assert.Single(reply.Assets);
         Assert.Equal(mine.Id(), asset.Id);
         Assert.Equal("draft", asset.Status);
+    }
+
+    [Fact]
+    public async Task A_call_without_the_gateways_claim_or_for_another_workspace_is_refused()
+    {
+        var theirs = TestEnvironment.NewWorkspace();
+        var anonymous = new GrpcClient(new HttpClient { BaseAddress = fixture.Service.GrpcAddress }, ResiliencePipelines.ForGrpc());
+
+        var unauthenticated = await Assert.ThrowsAsync<GrpcException>(() =>
+            anonymous.CallAsync(GetAssets, new GetAssetsRequest { WorkspaceId = theirs, AssetIds = { Guid.NewGuid().ToString() } }));
+        var elsewhere = await Assert.ThrowsAsync<GrpcException>(() =>
+            _grpc.CallAsync(GetAssets, new GetAssetsRequest { WorkspaceId = theirs, AssetIds = { Guid.NewGuid().ToString() } }));
+
+        Assert.Equal(GrpcStatusCode.Unauthenticated, unauthenticated.Status);
+        Assert.Equal(GrpcStatusCode.PermissionDenied, elsewhere.Status);
     }
 }

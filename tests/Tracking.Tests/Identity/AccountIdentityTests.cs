@@ -1,7 +1,6 @@
 using System.Net;
 using CreatorMeta.Contracts.Tracking.V1;
 using CreatorMeta.ServiceDefaults.Grpc;
-using CreatorMeta.ServiceDefaults.Resilience;
 using CreatorMeta.Testing;
 
 namespace CreatorMeta.Tracking.Tests.Identity;
@@ -38,7 +37,7 @@ public sealed class AccountIdentityTests(TrackingFixture fixture)
         var asset = await (await Client.PostJsonAsync("/api/v1/assets", Requests.Asset())).JsonAsync(HttpStatusCode.Created);
         var published = await (await Client.PostJsonAsync($"/api/v1/assets/{asset.Id()}/publications", Requests.Publication(account: " @JAMAL ")))
             .JsonAsync(HttpStatusCode.Created);
-        var grpc = new GrpcClient(new HttpClient { BaseAddress = fixture.Service.GrpcAddress }, ResiliencePipelines.ForGrpc());
+        var grpc = fixture.Service.CreateGrpcClient(_workspace);
 
         var check = await grpc.CallAsync(GrpcMethod<CheckPublicationRequest, CheckPublicationReply>.From(TrackingReflection.Descriptor.Services[0], "CheckPublication"),
             new CheckPublicationRequest { WorkspaceId = _workspace, AssetId = asset.Id(), Platform = " Instagram", Account = "jamal" });

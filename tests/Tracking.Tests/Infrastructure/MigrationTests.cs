@@ -1,10 +1,10 @@
 using System.Net;
 using CreatorMeta.Testing;
 
-namespace CreatorMeta.Tracking.Tests.Identity;
+namespace CreatorMeta.Tracking.Tests.Infrastructure;
 
-/// <summary>Rows stored before handles had one spelling are brought to it when the service starts, losing no publication.</summary>
-public sealed class AccountMigrationTests
+/// <summary>Rows stored by an earlier version are brought up to date when the service starts, losing nothing.</summary>
+public sealed class MigrationTests
 {
     [Fact]
     public async Task Accounts_and_publications_stored_as_typed_merge_into_one_spelling()
@@ -38,5 +38,24 @@ public sealed class AccountMigrationTests
             (account.Id(), account.GetProperty("handle").GetString(), account.GetProperty("timeZone").GetString()));
         var read = await (await client.GetAsync($"/api/v1/assets/{asset.Id()}")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal("2026-11-01T18:00:00+01:00", Assert.Single(read.GetProperty("publications").EnumerateArray()).GetProperty("publishedLocal").GetProperty("at").GetString());
+    }
+
+    [Fact]
+    public async Task Search_text_indexed_before_punctuation_separated_words_is_separated()
+    {
+        await using var tracking = await ServiceHost.StartAsync("tracking", "services/Tracking/CreatorMeta.Tracking.csproj");
+        var client = tracking.CreateClient(TestEnvironment.NewWorkspace());
+        var asset = await (await client.PostJsonAsync("/api/v1/assets", Requests.Asset(title: "Hearing notes"))).JsonAsync(HttpStatusCode.Created);
+        // As an earlier version indexed it: the caption as typed, its words glued to typographic punctuation.
+        await TestDatabase.ExecuteAsync(tracking.DatabaseConnectionString, $"""
+            UPDATE assets SET search_text = 'Hearing notes' || E'\n' || 'Women’s health—today' WHERE id = '{asset.Id()}';
+            DELETE FROM schema_migrations WHERE id = 'tracking_0011_search_words';
+            """);
+        Assert.Empty((await (await client.GetAsync("/api/v1/assets?q=today")).JsonAsync(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
+
+        await tracking.RestartAsync();
+
+        var found = await (await client.GetAsync("/api/v1/assets?q=today")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(asset.Id(), Assert.Single(found.GetProperty("items").EnumerateArray()).Id());
     }
 }

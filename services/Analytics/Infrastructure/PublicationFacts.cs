@@ -1,0 +1,26 @@
+using CreatorMeta.Analytics.Domain;
+using CreatorMeta.ServiceDefaults.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CreatorMeta.Analytics.Infrastructure;
+
+public static class PublicationFacts
+{
+    /// <summary>
+    /// The fact for a publication, tracked, and a new one if no event about it came before. Every event about the same
+    /// publication waits here for the others' transactions (a lock taken even before the row exists), so they apply one
+    /// at a time, whichever queue they came on.
+    /// </summary>
+    public static async Task<PublicationFact> LockFactAsync(this AnalyticsDb db, Guid publicationId, string workspaceId, Guid assetId,
+        string platform, string account, CancellationToken cancellationToken)
+    {
+        await db.LockUntilCommitAsync($"publication-fact:{publicationId}", cancellationToken);
+        var fact = await db.Publications.SingleOrDefaultAsync(p => p.PublicationId == publicationId, cancellationToken);
+        if (fact is null)
+        {
+            fact = PublicationFact.For(publicationId, workspaceId, assetId, platform, account);
+            db.Publications.Add(fact);
+        }
+        return fact;
+    }
+}
