@@ -33,7 +33,7 @@ public static class ServiceDefaultsExtensions
     {
         app.UseHttpActivityTags();
         app.UseProblemDefaults();
-        app.UseStorableQueryStrings();
+        app.UseStorableRequestText();
         app.UseGatewayTrust();
         app.MapHealthEndpoints();
         app.MapOpenApi();

@@ -18,7 +18,11 @@ public static class GatewayServices
     {
         builder.Services.AddOptions<GatewayOptions>().BindConfiguration("Gateway").ValidateDataAnnotations().ValidateOnStart();
         var options = builder.Configuration.GetSection("Gateway").Get<GatewayOptions>() ?? new GatewayOptions();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestLineSize = RequestTargetLimit.KestrelLimit;
+        });
 
         builder.AddServiceDataSource(ResourceNames.Gateway);
         builder.Services.AddMemoryCache();
@@ -47,6 +51,8 @@ public static class GatewayServices
     {
         app.UseHttpActivityTags();
         app.UseProblemDefaults();
+        app.UseRequestTargetLimit();
+        app.UseStorableRequestText();
         app.UseApiKeyAuthentication();
         app.UseRateLimiter();
         app.MapHealthEndpoints();

@@ -7,7 +7,7 @@ namespace CreatorMeta.ServiceDefaults.Problems;
 
 /// <summary>
 /// Refuses text that PostgreSQL cannot store — NUL characters and unpaired UTF-16 surrogates — where it enters: every
-/// string of a JSON body passes <see cref="JsonConverter"/>, every query string <see cref="UseStorableQueryStrings"/>. So
+/// string of a JSON body passes <see cref="JsonConverter"/>, every path and query string <see cref="UseStorableRequestText"/>. So
 /// such input is a 400 that changes nothing, never a database error deep inside a handler.
 /// </summary>
 public static class StorableText
@@ -42,15 +42,17 @@ public static class StorableText
         private static string? Checked(string? text) => text is null || IsStorable(text) ? text : throw new JsonException(Problem);
     }
 
-    public static IApplicationBuilder UseStorableQueryStrings(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseStorableRequestText(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        foreach (var (key, values) in context.Request.Query)
-            if (!IsStorable(key) || values.Any(v => !IsStorable(v)))
-            {
-                await TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed request",
-                    detail: $"Query parameter '{key}': {Problem}").ExecuteAsync(context);
-                return;
-            }
+        var refused = !IsStorable(context.Request.Path.Value) ? "The path"
+            : context.Request.Query.FirstOrDefault(q => !IsStorable(q.Key) || q.Value.Any(v => !IsStorable(v))).Key is { } key ? $"Query parameter '{key}'"
+            : null;
+        if (refused is not null)
+        {
+            await TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed request", detail: $"{refused}: {Problem}")
+                .ExecuteAsync(context);
+            return;
+        }
         await next(context);
     });
 }

@@ -38,7 +38,7 @@ public sealed class Forwarder(IHttpClientFactory clients, IConfiguration configu
         }
         var target = ServiceAddresses.Resolve(configuration, service, "http");
         using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method),
-            new Uri(target, (path ?? context.Request.Path.Value) + context.Request.QueryString.Value));
+            new Uri(target, (path ?? context.Request.Path.ToUriComponent()) + context.Request.QueryString.Value));
         CopyRequestHeaders(context, request);
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", claims.TokenFor(caller));
 
@@ -63,6 +63,13 @@ public sealed class Forwarder(IHttpClientFactory clients, IConfiguration configu
         }
         using (response)
         {
+            if ((int)response.StatusCode >= 400 && response.Content.Headers.ContentType is null)
+            {
+                // A refusal a service's Kestrel made before our code ran (a malformed request line, say) has no body:
+                // the caller still gets a problem.
+                await Problem(context, (int)response.StatusCode, response.ReasonPhrase ?? "Request refused", $"The {service} service refused the request.");
+                return;
+            }
             context.Response.StatusCode = (int)response.StatusCode;
             foreach (var header in response.Headers.Concat(response.Content.Headers))
                 if (!HopByHop.Contains(header.Key))

@@ -7,7 +7,8 @@ using CreatorMeta.Testing;
 namespace CreatorMeta.EndToEnd.Tests;
 
 /// <summary>The slice of issue #2, driven through the gateway of a system the AppHost started, with a real HTTP client.</summary>
-public sealed class VerticalSliceTests(AppHostProcess system) : IClassFixture<AppHostProcess>
+[Collection(SystemCollection.Name)]
+public sealed class VerticalSliceTests(AppHostProcess system)
 {
     private HttpClient Client(string key = AppHostProcess.DevKey)
     {

@@ -74,8 +74,13 @@ public static class PublicationsApi
         Guid id, EditPublicationRequest request, WorkspaceId workspace, TrackingDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var errors = new Dictionary<string, string[]>();
         if (request.EditedAt > now.AddMinutes(5))
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["editedAt"] = ["editedAt cannot be in the future."] });
+            errors["editedAt"] = ["editedAt cannot be in the future."];
+        RequestRules.CheckText(errors, "caption", request.Caption, RequestRules.MaxCaption);
+        RequestRules.CheckLabels(errors, "hashtags", request.Hashtags);
+        if (errors.Count > 0)
+            return ApiProblems.Validation(errors);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await db.LockPublicationAsync(workspace, id, cancellationToken) is not (var asset, var publication))
             return ApiProblems.NotFound("Publication", id.ToString());
@@ -95,8 +100,12 @@ public static class PublicationsApi
         Guid id, RemovalRequest request, WorkspaceId workspace, TrackingDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var errors = new Dictionary<string, string[]>();
         if (request.RemovedAt > now.AddMinutes(5))
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["removedAt"] = ["removedAt cannot be in the future."] });
+            errors["removedAt"] = ["removedAt cannot be in the future."];
+        RequestRules.CheckText(errors, "reason", request.Reason, 2000);
+        if (errors.Count > 0)
+            return ApiProblems.Validation(errors);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await db.LockPublicationAsync(workspace, id, cancellationToken) is not (var asset, var publication))
             return ApiProblems.NotFound("Publication", id.ToString());
