@@ -10,7 +10,11 @@ var postgres = builder.AddPostgres(ResourceNames.Postgres);
 var messaging = builder.AddRabbitMQ(ResourceNames.Messaging);
 
 if (builder.Configuration["infra-only"] is "true")
+{
+    // The test command's servers: tests give each service process a RabbitMQ virtual host of its own.
+    messaging.Resource.WithManagement = true;
     return await builder.Build().RunAsync(_ => DevelopmentSettings.WriteInfrastructureEnvironment(builder, postgres, messaging));
+}
 
 // Each service owns its database and reaches the others through the broker (facts) and gRPC (questions). It trusts
 // only the gateway: it holds the public half of the key the gateway signs caller claims with.

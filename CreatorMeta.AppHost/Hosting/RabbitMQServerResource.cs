@@ -15,7 +15,10 @@ public sealed class RabbitMQServerResource(string name, string stateDirectory, s
 
     public string ConnectionString { get; private set; } = externalConnectionString ?? "";
 
-    /// <summary>The private node's management API (virtual hosts, queues), for tools and tests; null for a user's own broker.</summary>
+    /// <summary>Whether the private node serves its management API: the tests make a virtual host per service through it.</summary>
+    public bool WithManagement { get; set; }
+
+    /// <summary>The private node's management API, when <see cref="WithManagement"/>; null otherwise and for a user's own broker.</summary>
     public Uri? ManagementUri => _managementPort == 0 ? null : new Uri($"http://guest:guest@127.0.0.1:{_managementPort}/");
 
     public override Task StartAsync(ResourceLogger log, CancellationToken cancellationToken)
@@ -31,9 +34,9 @@ public sealed class RabbitMQServerResource(string name, string stateDirectory, s
             Directory.CreateDirectory(Path.Combine(_directory, folder));
         if (_environment.Count == 0)
             ConfigureNode();
-        File.WriteAllText(Path.Combine(_directory, "rabbitmq.conf"),
-            $"loopback_users = none\nmanagement.tcp.ip = 127.0.0.1\nmanagement.tcp.port = {_managementPort}\n");
-        File.WriteAllText(Path.Combine(_directory, "enabled_plugins"), "[rabbitmq_management].\n");
+        File.WriteAllText(Path.Combine(_directory, "rabbitmq.conf"), "loopback_users = none\n"
+            + (_managementPort == 0 ? "" : $"management.tcp.ip = 127.0.0.1\nmanagement.tcp.port = {_managementPort}\n"));
+        File.WriteAllText(Path.Combine(_directory, "enabled_plugins"), _managementPort == 0 ? "[].\n" : "[rabbitmq_management].\n");
         _process = ChildProcess.Start("setsid", [Prerequisites.RabbitMqServer], _environment, log);
         ConnectionString = $"amqp://guest:guest@127.0.0.1:{_port}/";
         return Task.CompletedTask;
@@ -43,7 +46,7 @@ public sealed class RabbitMQServerResource(string name, string stateDirectory, s
     private void ConfigureNode()
     {
         _port = Ports.Free();
-        _managementPort = Ports.Free();
+        _managementPort = WithManagement ? Ports.Free() : 0;
         _environment["HOME"] = Path.Combine(_directory, "home"); // the Erlang cookie lives here, for rabbitmqctl too
         _environment["RABBITMQ_NODENAME"] = "creatormeta@localhost";
         _environment["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1";
@@ -62,7 +65,7 @@ public sealed class RabbitMQServerResource(string name, string stateDirectory, s
     {
         if (_process is null)
             return;
-        foreach (var port in new[] { _port, _managementPort })
+        foreach (var port in new[] { _port, _managementPort }.Where(port => port != 0))
             await Ports.WaitUntilListeningAsync(port, _process, StartTimeout, "RabbitMQ", cancellationToken);
     }
 

@@ -10,7 +10,7 @@ namespace CreatorMeta.ServiceDefaults.Data;
 public sealed record CodeMigration(string Id, Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task> ApplyAsync)
 {
     /// <summary>
-    /// Rewrites every value of a text column with <paramref name="rewrite"/>, one distinct value at a time (a column of
+    /// Rewrites every value of a text column with <paramref name="rewrite"/>, computed once per distinct value (a column of
     /// handles has few of them however many rows carry them). Values it returns null for are left as they are.
     /// </summary>
     public static CodeMigration RewriteColumn(string id, string table, string column, Func<string?, string?> rewrite) => new(id,
@@ -21,14 +21,14 @@ public sealed record CodeMigration(string Id, Func<NpgsqlConnection, NpgsqlTrans
             await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
                 while (await reader.ReadAsync(cancellationToken))
                     values.Add(reader.GetString(0));
-            foreach (var value in values)
-            {
-                if (rewrite(value) is not { } rewritten || rewritten == value)
-                    continue;
-                await using var update = new NpgsqlCommand($"UPDATE {table} SET {column} = $1 WHERE {column} = $2", connection, transaction);
-                update.Parameters.AddWithValue(rewritten);
-                update.Parameters.AddWithValue(value);
-                await update.ExecuteNonQueryAsync(cancellationToken);
-            }
+            var changes = values.Select(value => (Old: value, New: rewrite(value))).Where(c => c.New is not null && c.New != c.Old).ToList();
+            if (changes.Count == 0)
+                return;
+            // One statement for all of them: a single pass over the table, however many spellings change.
+            await using var update = new NpgsqlCommand(
+                $"UPDATE {table} t SET {column} = c.new FROM unnest($1::text[], $2::text[]) AS c(old, new) WHERE t.{column} = c.old", connection, transaction);
+            update.Parameters.AddWithValue(changes.Select(c => c.Old).ToArray());
+            update.Parameters.AddWithValue(changes.Select(c => c.New!).ToArray());
+            await update.ExecuteNonQueryAsync(cancellationToken);
         });
 }

@@ -43,6 +43,11 @@ public static class MessagingExtensions
                     retry.Ignore<UnprocessableMessageException>();
                     retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300));
                 });
+                if (context.GetRequiredService<Microsoft.Extensions.Options.IOptions<MessagingOptions>>().Value.ConcurrentMessageLimit is { } limit)
+                {
+                    rabbit.PrefetchCount = limit;
+                    rabbit.ConcurrentMessageLimit = limit;
+                }
                 endpoints?.Invoke(context, rabbit);
                 rabbit.ConfigureEndpoints(context);
             });

@@ -42,10 +42,17 @@ public sealed class MessagingOptions
 
     /// <summary>
     /// How long a dispatcher owns the rows it claimed. If it dies mid-batch, another instance (or its restart) takes them
-    /// over after this; it must be longer than one publish may take (10 s).
+    /// over after this; it must be longer than one publish may take (10 s) and the time to record it.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:15", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:00:20", "01:00:00")]
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Messages each receive endpoint handles at once; MassTransit's default when unset. One makes each queue strictly
+    /// ordered, which tests use: once a later message is handled, every earlier one on that queue was.
+    /// </summary>
+    [Range(1, 1000)]
+    public int? ConcurrentMessageLimit { get; set; }
 
     public OutboxRetryPolicy RetryPolicy() => new(RetryDelay, MaxRetryDelay, ParkAfterAttempts);
 }

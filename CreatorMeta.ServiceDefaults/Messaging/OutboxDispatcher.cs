@@ -48,8 +48,9 @@ public sealed class OutboxDispatcher<TDb>(IServiceScopeFactory scopes, IBus bus,
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDb>();
         var batch = await ClaimAsync(db, stoppingToken);
-        // No publish starts that could outlast the lease, so no other instance takes a row while it is on its way.
-        var lastStart = clock.GetUtcNow() + _options.ClaimLease - PublishTimeout;
+        // No publish starts that could outlast the lease (with time left to record it), so no other instance takes a row
+        // while it is on its way.
+        var lastStart = clock.GetUtcNow() + _options.ClaimLease - PublishTimeout - TimeSpan.FromSeconds(5);
         var published = 0;
         var handled = 0;
         DateTimeOffset? brokerRetryAt = null;
@@ -105,14 +106,7 @@ public sealed class OutboxDispatcher<TDb>(IServiceScopeFactory scopes, IBus bus,
         }
         catch (Exception e)
         {
-            message.RecordUnpublishable($"{e.GetType().Name}: {e.Message}", clock.GetUtcNow(), _retries);
-            if (message.ParkedAt is null)
-                logger.LogWarning("Outbox message {MessageId} ({MessageType}) cannot be read (attempt {Attempt}): {Error}",
-                    message.Id, message.MessageType, message.Attempts, message.LastError);
-            else
-                logger.LogError("Outbox message {MessageId} ({MessageType}) parked after {Attempts} attempts: {Error}",
-                    message.Id, message.MessageType, message.Attempts, message.LastError);
-            return Outcome.Unpublishable;
+            return Unpublishable(message, e);
         }
         try
         {
@@ -126,11 +120,33 @@ public sealed class OutboxDispatcher<TDb>(IServiceScopeFactory scopes, IBus bus,
         {
             return Outcome.Stopped;
         }
+        catch (Exception e) when (FailedToSerialize(e))
+        {
+            // The broker is fine; this message can never be put on the wire, however often it is tried.
+            return Unpublishable(message, e);
+        }
         catch (Exception e)
         {
             message.RecordFailure(e.Message, clock.GetUtcNow(), _retries);
             logger.LogWarning("Outbox message {MessageId} not published (attempt {Attempt}): {Error}", message.Id, message.Attempts, e.Message);
             return Outcome.BrokerFailed;
         }
+    }
+
+    /// <summary>The serializer's own failure, as MassTransit passes it on (wrapped in its SerializationException).</summary>
+    private static bool FailedToSerialize(Exception? e) => e is not null
+        && (e is System.Text.Json.JsonException or NotSupportedException || e.GetType().Name == "SerializationException" || FailedToSerialize(e.InnerException));
+
+    /// <summary>A failure of this row alone: it is retried, then parked, and the rows behind it go on.</summary>
+    private Outcome Unpublishable(OutboxMessage message, Exception e)
+    {
+        message.RecordUnpublishable($"{e.GetType().Name}: {e.Message}", clock.GetUtcNow(), _retries);
+        if (message.ParkedAt is null)
+            logger.LogWarning("Outbox message {MessageId} ({MessageType}) cannot be published (attempt {Attempt}): {Error}",
+                message.Id, message.MessageType, message.Attempts, message.LastError);
+        else
+            logger.LogError("Outbox message {MessageId} ({MessageType}) parked after {Attempts} attempts: {Error}",
+                message.Id, message.MessageType, message.Attempts, message.LastError);
+        return Outcome.Unpublishable;
     }
 }

@@ -42,8 +42,19 @@ public static class StorableText
         private static string? Checked(string? text) => text is null || IsStorable(text) ? text : throw new JsonException(Problem);
     }
 
+    /// <summary>
+    /// Refuses unstorable text in the path or query (400), and bodies in a character set other than UTF-8 (415), which
+    /// the JSON reader would otherwise fail on deep inside model binding.
+    /// </summary>
     public static IApplicationBuilder UseStorableRequestText(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
+        if (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type)
+            && type.Charset.HasValue && !type.Charset.Value!.Trim('"').Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            await TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported character set",
+                detail: "Request bodies are UTF-8.").ExecuteAsync(context);
+            return;
+        }
         var refused = !IsStorable(context.Request.Path.Value) ? "The path"
             : context.Request.Query.FirstOrDefault(q => !IsStorable(q.Key) || q.Value.Any(v => !IsStorable(v))).Key is { } key ? $"Query parameter '{key}'"
             : null;

@@ -15,9 +15,10 @@ public static class GatewayTrust
 {
     public static IServiceCollection AddGatewayTrust(this IServiceCollection services)
     {
+        // The key is imported at start, so a service with a missing or malformed key fails there, not on every request.
         services.AddOptions<TrustOptions>().BindConfiguration("Trust")
-            .Validate(o => o.VerificationKey is not null || o.SigningKey is not null,
-                "Trust:VerificationKey (environment Trust__VerificationKey) must be the gateway's public key.")
+            .Validate(o => o.Lifetime > TimeSpan.Zero && (o.SigningKey is not null || Imports(o.VerificationKey)),
+                "Trust:VerificationKey (environment Trust__VerificationKey) must be the gateway's public key, base64 SubjectPublicKeyInfo.")
             .ValidateOnStart();
         services.AddMemoryCache();
         services.AddSingleton<ClaimVerifier>();
@@ -37,7 +38,8 @@ public static class GatewayTrust
             ? await context.RequestServices.GetRequiredService<ClaimVerifier>().VerifyAsync(token)
             : null;
         var admin = path.StartsWithSegments("/admin");
-        var allowed = claim is not null && (admin ? claim.Role == CallerClaim.AdminRole : WorkspaceId.IsValid(claim.WorkspaceId));
+        var allowed = claim is not null && (admin ? claim.Role == CallerClaim.AdminRole
+            : claim.Role == CallerClaim.MemberRole && WorkspaceId.IsValid(claim.WorkspaceId));
         if (!allowed)
         {
             await RefuseAsync(context, claim is null ? "Requests must come through the gateway, which signs who they act for." : "This caller may not use this route.");
@@ -46,6 +48,19 @@ public static class GatewayTrust
         context.Features.Set(claim);
         await next(context);
     });
+
+    private static bool Imports(string? publicKey)
+    {
+        try
+        {
+            using var key = publicKey is null ? null : ClaimTokens.ImportPublicKey(publicKey);
+            return key is not null;
+        }
+        catch (Exception e) when (e is FormatException or System.Security.Cryptography.CryptographicException)
+        {
+            return false;
+        }
+    }
 
     public static string? BearerToken(HttpRequest request)
     {

@@ -29,9 +29,5 @@ public static class ApiKeyAuthentication
     public static bool IsAdmin(HttpContext context) =>
         BearerToken(context.Request) is { } key && ApiKeys.Matches(key, context.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.AdminApiKey);
 
-    public static string? BearerToken(HttpRequest request)
-    {
-        var header = request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length > 7 ? header[7..].Trim() : null;
-    }
+    public static string? BearerToken(HttpRequest request) => ServiceDefaults.Trust.GatewayTrust.BearerToken(request);
 }

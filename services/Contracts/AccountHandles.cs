@@ -19,7 +19,9 @@ public static partial class AccountHandles
     /// <summary>The account's one spelling; null when nothing is left of it or it is too long.</summary>
     public static string? Normalize(string? account)
     {
-        var text = account?.Normalize(NormalizationForm.FormKC).Trim(Invisible);
+        if (account is null || !TryNormalize(ref account))
+            return null;
+        var text = account.Trim(Invisible);
         if (string.IsNullOrEmpty(text))
             return null;
         if (!ExternalId().IsMatch(text))
@@ -28,6 +30,20 @@ public static partial class AccountHandles
             text = text.Length == 0 ? "" : "@" + text;
         }
         return text.Length is 0 or > MaxLength ? null : text;
+    }
+
+    /// <summary>False for text no normalization applies to (half of a surrogate pair): not an account.</summary>
+    private static bool TryNormalize(ref string account)
+    {
+        try
+        {
+            account = account.Normalize(NormalizationForm.FormKC);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     // Trim() alone leaves the zero-width characters a copy from a profile page often carries.

@@ -17,6 +17,7 @@ public static class TrackingServices
         builder.AddServiceDatabase<TrackingDb>(ResourceNames.Tracking);
         builder.Services.AddScoped<PublicationImporter>();
         builder.Services.AddHostedService<ImportJobRunner>();
+        builder.Services.AddHostedService<SearchWordsBackfill>();
         builder.AddMessaging(ResourceNames.Tracking,
             bus =>
             {

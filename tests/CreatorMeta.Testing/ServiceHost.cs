@@ -50,6 +50,8 @@ public sealed class ServiceHost : IAsyncDisposable
         project.ConnectionStrings.Add(new ConnectionString(ResourceNames.DatabaseOf(service), database));
         project.ConnectionStrings.Add(new ConnectionString(ResourceNames.Messaging, messaging));
         project.Environment["Trust__VerificationKey"] = TestTrust.Keys.VerificationKey;
+        // One message at a time per queue, so "a later message was handled" proves the earlier ones were too.
+        project.Environment["Messaging__ConcurrentMessageLimit"] = "1";
         configure?.Invoke(project);
         var host = new ServiceHost(project, database, messaging, ownsVirtualHost);
         await host.StartAsync();

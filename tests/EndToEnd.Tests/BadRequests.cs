@@ -76,7 +76,9 @@ public static class BadRequests
         from key in Gen.OneOf(Gen.Constant<string?>(null), Words.Select(w => (string?)new string(w.Where(c => c is > ' ' and < '\u007f').ToArray())))
         let body = Apply(write.Body, noise)
         let poisoned = poison.Apply(body, new Random(seed))
-        select new BadRequest(write.Method, write.Path, poisoned.Body, poisoned.ContentType, key, poison.Name);
+        // A poison that happened to leave the body as it was (an emptied list has nothing to replace) is no poison.
+        let sure = poisoned.Body == body.ToJsonString() ? (body.ToJsonString()[..^1], JsonType) : poisoned
+        select new BadRequest(write.Method, write.Path, sure.Item1, sure.Item2, key, poison.Name);
 
     private static Gen<BadRequest> Garbled((string Method, string Path, string[] Query) read) =>
         // Kestrel itself refuses a NUL in a path, with a bare 400, before any of our code runs; in a query it reaches us.
@@ -101,6 +103,10 @@ public static class BadRequests
         new("an empty body", (_, _) => ("", JsonType)),
         new("not JSON at all", (body, random) => (random.Next(2) == 0 ? "title=Pier&kind=photo" : "\u00ff\u00fe garbage " + body, JsonType)),
         new("a content type that is not JSON", (body, random) => (body.ToJsonString(), random.Next(2) == 0 ? "text/plain" : "application/xml")),
+        new("a character set that is not UTF-8", (body, random) => (body.ToJsonString(),
+            random.Next(3) switch { 0 => "application/json; charset=bogus", 1 => "application/json; charset=utf-16", _ => "application/json; charset=latin1" })),
+        new("null where an object belongs in a list", (body, random) => (Replace(body, random, JsonValueKind.Object,
+            node => node?.Parent is JsonArray ? null : WrongType(node, random)), JsonType)),
     ];
 
     private const string JsonType = "application/json";
@@ -141,10 +147,17 @@ public static class BadRequests
         _ => [node],
     };
 
-    /// <summary>Random values for some of the template's own fields: valid or not, the poison decides.</summary>
-    private static Gen<List<(string Field, JsonNode? Value)>> NoiseFor(JsonObject body) =>
-        Gen.Choose(0, 3).SelectMany(count => Gen.ListOf(Gen.Zip(Gen.Elements(body.Select(p => p.Key).ToArray()), AnyValue), count))
-            .Select(noise => noise.ToList());
+    /// <summary>
+    /// Random text for some of the template's text fields: valid or not, the poison decides. Only text, so every field
+    /// keeps its JSON type and the wrong-type poison stays wrong.
+    /// </summary>
+    private static Gen<List<(string Field, JsonNode? Value)>> NoiseFor(JsonObject body)
+    {
+        var textFields = body.Where(p => p.Value?.GetValueKind() == JsonValueKind.String).Select(p => p.Key).ToArray();
+        return textFields.Length == 0 ? Gen.Constant(new List<(string, JsonNode?)>())
+            : Gen.Choose(0, 3).SelectMany(count => Gen.ListOf(Gen.Zip(Gen.Elements(textFields), Words.Select(w => (JsonNode?)JsonValue.Create(w))), count))
+                .Select(noise => noise.ToList());
+    }
 
     private static JsonObject Apply(JsonObject body, List<(string Field, JsonNode? Value)> noise)
     {
@@ -153,13 +166,6 @@ public static class BadRequests
             copy[field] = value?.DeepClone();
         return copy;
     }
-
-    private static readonly Gen<JsonNode?> AnyValue = Gen.OneOf(
-        Gen.Constant<JsonNode?>(null),
-        Words.Select(w => (JsonNode?)JsonValue.Create(w)),
-        Gen.Elements(0d, -1d, 1e300, -1e300, 0.5, int.MaxValue, long.MinValue).Select(n => (JsonNode?)JsonValue.Create(n)),
-        Gen.Elements(true, false).Select(b => (JsonNode?)JsonValue.Create(b)),
-        Gen.ListOf(Words, 3).Select(ws => (JsonNode?)new JsonArray(ws.Select(w => (JsonNode?)JsonValue.Create(w)).ToArray())));
 
     private static JsonObject Json(string text) => JsonNode.Parse(text)!.AsObject();
 }

@@ -71,7 +71,8 @@ public sealed class GeneratedBadInputTests(AppHostProcess system)
     private static bool AllItemsRefused(string body)
     {
         var json = JsonDocument.Parse(body).RootElement;
-        return json.TryGetProperty("results", out var results) && results.EnumerateArray().All(r => r.GetProperty("status").GetString() == "rejected");
+        return json.TryGetProperty("results", out var results) && results.GetArrayLength() > 0
+            && results.EnumerateArray().All(r => r.GetProperty("status").GetString() == "rejected");
     }
 
     /// <summary>Everything a user could see of the workspace.</summary>

@@ -1,5 +1,7 @@
 using CreatorMeta.Analytics.Domain;
+using CreatorMeta.Contracts;
 using CreatorMeta.ServiceDefaults.Data;
+using CreatorMeta.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace CreatorMeta.Analytics.Infrastructure;
@@ -18,9 +20,12 @@ public static class PublicationFacts
         var fact = await db.Publications.SingleOrDefaultAsync(p => p.PublicationId == publicationId, cancellationToken);
         if (fact is null)
         {
-            fact = PublicationFact.For(publicationId, workspaceId, assetId, platform, account);
+            // Events queued before handles had one spelling carry them as typed.
+            fact = PublicationFact.For(publicationId, workspaceId, assetId, platform, AccountHandles.Normalize(account) ?? account);
             db.Publications.Add(fact);
         }
+        else if (fact.WorkspaceId != workspaceId)
+            throw new UnprocessableMessageException($"Publication {publicationId} belongs to another workspace.");
         return fact;
     }
 }

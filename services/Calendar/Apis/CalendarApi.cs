@@ -56,17 +56,9 @@ public static class CalendarApi
             errors["Idempotency-Key"] = ["An idempotency key has at most 200 characters."];
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (idempotencyKey is not null)
-        {
-            // Requests with one key wait here for each other, so a second one sees what the first stored and gets its answer.
-            await db.LockUntilCommitAsync($"calendar/{workspace.Value}/idempotency/{idempotencyKey}", cancellationToken);
-            if (await FindByIdempotencyKey(db, workspace, idempotencyKey, cancellationToken) is { } replay)
-                return replay.Matches(valid.AssetId, valid.Platform, valid.Account, valid.Local, valid.Zone.Id)
-                    ? TypedResults.Ok(EntryResponse.From(replay))
-                    : TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, type: ApiProblems.TypeBase + "idempotency-key-reused",
-                        title: "Idempotency key reused", detail: $"Key '{idempotencyKey}' was first used for a different plan ({replay.Id}); use a new key.");
-        }
+        // A repeated request is answered from what the first one stored, even while tracking is unreachable.
+        if (idempotencyKey is not null && await FindByIdempotencyKey(db, workspace, idempotencyKey, cancellationToken) is { } stored)
+            return Replay(stored, valid, idempotencyKey);
 
         var at = ZonedTime.Resolve(valid.Local, valid.Zone, out var timeConflict);
         if (at is not null && at.Instant <= clock.GetUtcNow())
@@ -88,6 +80,15 @@ public static class CalendarApi
             return ApiProblems.NotFound("Asset", valid.AssetId.ToString());
         conflicts.AddRange(published.Select(p => new ScheduleConflict(p.Reason, p.Detail, NullIfEmpty(p.PublicationId), NullIfEmpty(p.PostUrl))));
 
+        // The ledger is asked before any lock is taken, so a slow answer never holds one.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (idempotencyKey is not null)
+        {
+            // Requests with one key wait here for each other, so a second one sees what the first stored and gets its answer.
+            await db.LockUntilCommitAsync($"calendar/{workspace.Value}/idempotency/{idempotencyKey}", cancellationToken);
+            if (await FindByIdempotencyKey(db, workspace, idempotencyKey, cancellationToken) is { } replay)
+                return Replay(replay, valid, idempotencyKey);
+        }
         await db.LockAccountAsync(workspace.Value, valid.Platform, valid.Account, cancellationToken);
         var alreadyPlanned = await db.Entries
             .Where(e => e.WorkspaceId == workspace.Value && e.AssetId == valid.AssetId && e.Platform == valid.Platform && e.Account == valid.Account
@@ -126,6 +127,13 @@ public static class CalendarApi
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
+
+    private static Results<Created<EntryResponse>, Ok<EntryResponse>, ProblemHttpResult, ValidationProblem> Replay(
+        ScheduleEntry replay, ValidSchedule request, string idempotencyKey) =>
+        replay.Matches(request.AssetId, request.Platform, request.Account, request.Local, request.Zone.Id)
+            ? TypedResults.Ok(EntryResponse.From(replay))
+            : TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, type: ApiProblems.TypeBase + "idempotency-key-reused",
+                title: "Idempotency key reused", detail: $"Key '{idempotencyKey}' was first used for a different plan ({replay.Id}); use a new key.");
 
     private static Task<ScheduleEntry?> FindByIdempotencyKey(CalendarDb db, WorkspaceId workspace, string key, CancellationToken cancellationToken) =>
         db.Entries.AsNoTracking().FirstOrDefaultAsync(e => e.WorkspaceId == workspace.Value && e.IdempotencyKey == key, cancellationToken);

@@ -21,8 +21,6 @@ public sealed record ScheduleRequest(string? AssetId, string? Platform, string? 
             errors["account"] = [AccountHandles.Requirement];
         if (!DateTime.TryParseExact(LocalTime, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) || local.Year > 2200)
             errors["localTime"] = ["localTime is the wall-clock time without offset before 2200, e.g. 2026-12-01T18:30."];
-        if (AssetId is { Length: > 100 })
-            errors["assetId"] = ["assetId must be the id of an asset."];
         TimeZoneInfo? zone = null;
         if (TimeZone is null || !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out zone) || !zone.HasIanaId)
             errors["timeZone"] = ["timeZone must be an IANA time zone, e.g. Europe/Berlin."];

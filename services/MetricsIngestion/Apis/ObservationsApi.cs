@@ -37,7 +37,11 @@ public static class ObservationsApi
         var results = new List<ItemResult>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
-            var item = items[i];
+            if (items[i] is not { } item)
+            {
+                results.Add(new ItemResult(i, "rejected", new Dictionary<string, string[]> { ["observation"] = ["An observation is an object."] }));
+                continue;
+            }
             var errors = Observation.Validate(item.Platform, item.Account, item.ExternalPostId, item.ObservedAt, item.Source,
                 item.SourceEventId, item.Metrics, clock.GetUtcNow());
             if (errors.Count > 0)

@@ -44,7 +44,8 @@ public sealed record Observation(
         {
             return value.ValueKind switch
             {
-                JsonValueKind.Number => value.TryGetDouble(out var number) && double.IsFinite(number),
+                // Raw text as sent is what is stored: a short literal, which PostgreSQL's numeric type surely holds.
+                JsonValueKind.Number => value.GetRawText().Length <= 40 && value.TryGetDouble(out var number) && double.IsFinite(number),
                 JsonValueKind.String => value.GetString() is { Length: <= 100 } text && StorableText.IsStorable(text),
                 JsonValueKind.Null => true,
                 _ => false,

@@ -1,3 +1,4 @@
+using CreatorMeta.ServiceDefaults.Data;
 using CreatorMeta.Contracts;
 using CreatorMeta.ServiceDefaults.Problems;
 using CreatorMeta.ServiceDefaults.Workspaces;
@@ -51,7 +52,7 @@ public static class AccountsApi
             // The unique key on (workspace, platform, handle) decides, so two registrations at once cannot both win.
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             return ApiProblems.Conflict("account-exists", "Account exists", $"{platform} account '{handle}' is already registered.");
         }

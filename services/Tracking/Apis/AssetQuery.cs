@@ -37,7 +37,7 @@ public sealed record AssetQuery(
         if (Q is { Length: > 500 })
             errors["q"] = ["A search text has at most 500 characters."];
         filter = new AssetFilter(Q, platform, account, Lower(Topic), Lower(VisualElement), Lower(Format), Lower(Kind),
-            Lower(Hashtag?.TrimStart('#')), Lower(Status), PublishedFrom, PublishedTo, notPublishedOn);
+            Hashtag is null ? null : RequestRules.Labels([Hashtag], trim: '#').FirstOrDefault(), Lower(Status), PublishedFrom, PublishedTo, notPublishedOn);
         return errors;
     }
 

@@ -1,3 +1,4 @@
+using CreatorMeta.ServiceDefaults.Data;
 using CreatorMeta.ServiceDefaults.Problems;
 using CreatorMeta.ServiceDefaults.Workspaces;
 using CreatorMeta.Tracking.Domain;
@@ -52,7 +53,7 @@ public static class PublicationsApi
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // The same platform post recorded at this very moment through another account's request.
             return ApiProblems.Conflict("external-post-recorded", "Post already recorded",

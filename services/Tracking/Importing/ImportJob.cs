@@ -31,12 +31,4 @@ public sealed class ImportJob
 
     /// <summary>Rows not imported yet, with their index in the request.</summary>
     public IEnumerable<(int Index, ImportRow Row)> Remaining => Rows.Select((row, index) => (index, row)).Skip(Results.Count);
-
-    public void Record(IEnumerable<ImportResult> results, DateTimeOffset now)
-    {
-        Results = [.. Results, .. results];
-        Status = Results.Count >= Total ? ImportJobStatus.Done : ImportJobStatus.Running;
-        if (Status == ImportJobStatus.Done)
-            CompletedAt = now;
-    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CreatorMeta.ServiceDefaults.Workspaces;
 using CreatorMeta.Tracking.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,6 @@ namespace CreatorMeta.Tracking.Importing;
 /// </summary>
 public sealed class ImportJobRunner(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ImportJobRunner> logger) : BackgroundService
 {
-    private const int RowsPerCheckpoint = 50;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan IdleDelay = TimeSpan.FromMilliseconds(500);
 
@@ -48,17 +48,26 @@ public sealed class ImportJobRunner(IServiceScopeFactory scopes, TimeProvider cl
 
         var importer = scope.ServiceProvider.GetRequiredService<PublicationImporter>();
         var job = await db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == id, stoppingToken);
-        foreach (var chunk in job.Remaining.Chunk(RowsPerCheckpoint))
+        try
         {
-            var results = new List<ImportResult>(chunk.Length);
-            foreach (var (index, row) in chunk)
-                results.Add(await importer.ImportAsync(new WorkspaceId(job.WorkspaceId), index, row, stoppingToken));
-            // The importer clears the context for each row, so the job is attached afresh to keep its checkpoint.
-            db.ChangeTracker.Clear();
-            db.ImportJobs.Attach(job);
-            job.Record(results, clock.GetUtcNow());
-            await db.Database.ExecuteSqlAsync($"UPDATE import_jobs SET claimed_until = now() + {Lease} WHERE id = {id}", stoppingToken);
-            await db.SaveChangesAsync(stoppingToken);
+            foreach (var (index, row) in job.Remaining)
+            {
+                var result = await importer.ImportAsync(new WorkspaceId(job.WorkspaceId), index, row, stoppingToken);
+                // Each row's result is kept as soon as its row is committed, so a crash costs at most that one row being
+                // reported as "existing" when it is imported again; CancellationToken.None: it happened, it is recorded.
+                var results = JsonSerializer.Serialize(new[] { result }, JsonSerializerOptions.Web);
+                var status = index + 1 == job.Total ? "done" : "running";
+                await db.Database.ExecuteSqlAsync($"""
+                    UPDATE import_jobs SET results = results || {results}::jsonb, status = {status}, claimed_until = now() + {Lease},
+                        completed_at = CASE WHEN {status} = 'done' THEN now() END
+                    WHERE id = {id}
+                    """, CancellationToken.None);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: hand the job back at once rather than let its lease run out.
+            await db.Database.ExecuteSqlAsync($"UPDATE import_jobs SET claimed_until = NULL WHERE id = {id}", CancellationToken.None);
         }
         return true;
     }

@@ -1,4 +1,5 @@
 using CreatorMeta.Contracts;
+using CreatorMeta.ServiceDefaults.Problems;
 using CreatorMeta.Tracking.Apis;
 using CreatorMeta.Tracking.Domain;
 
@@ -29,6 +30,10 @@ public sealed record ImportRow(
         RequestRules.CheckText(errors, "caption", Caption, RequestRules.MaxCaption);
         RequestRules.CheckText(errors, "externalPostId", ExternalPostId, 200);
         RequestRules.CheckLabels(errors, "hashtags", Hashtags);
+        // Connectors' messages do not pass the HTTP body's check of text, so rows check it themselves.
+        if (new[] { Url, Platform, ExternalPostId, Account, Caption, ContentHash, PerceptualHash, Title, Kind }.Concat(Hashtags ?? [])
+            .Any(text => text is not null && !StorableText.IsStorable(text)))
+            errors["text"] = [StorableText.Problem];
         var asset = new AssetFields(Title ?? Placeholder(post), null, Kind ?? KindFor(post?.Platform), ContentHash, PerceptualHash,
             null, null, null, null, null, null, null, null);
         var assetErrors = asset.Validate(null, out var assetDetails);

@@ -1,3 +1,4 @@
+using CreatorMeta.ServiceDefaults.Data;
 using CreatorMeta.ServiceDefaults.Workspaces;
 using CreatorMeta.Tracking.Domain;
 using CreatorMeta.Tracking.Infrastructure;
@@ -46,7 +47,7 @@ public sealed class PublicationImporter(TrackingDb db, IOptions<TrackingOptions>
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // The same post arrived through another account's row at this moment; what was stored is the answer.
             await transaction.RollbackAsync(cancellationToken);

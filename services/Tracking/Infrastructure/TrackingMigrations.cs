@@ -1,6 +1,5 @@
 using CreatorMeta.Contracts;
 using CreatorMeta.ServiceDefaults.Data;
-using CreatorMeta.Tracking.Domain;
 using Npgsql;
 
 namespace CreatorMeta.Tracking.Infrastructure;
@@ -14,39 +13,7 @@ public static class TrackingMigrations
         // and accounts registered twice under two spellings become the one registered first.
         CodeMigration.RewriteColumn("tracking_0009_account_handles", "publications", "account", AccountHandles.Normalize),
         new("tracking_0010_merge_registered_accounts", MergeRegisteredAccountsAsync),
-        // Search text indexed before punctuation and symbols separated words (Women’s, today—we) is separated now.
-        new("tracking_0011_search_words", SeparateSearchWordsAsync),
     ];
-
-    private static async Task SeparateSearchWordsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        const int Batch = 5000;
-        var after = Guid.Empty;
-        while (true)
-        {
-            var rows = new List<(Guid Id, string Text)>();
-            await using (var read = new NpgsqlCommand("SELECT id, search_text FROM assets WHERE id > $1 ORDER BY id LIMIT $2", connection, transaction))
-            {
-                read.Parameters.AddWithValue(after);
-                read.Parameters.AddWithValue(Batch);
-                await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                    rows.Add((reader.GetGuid(0), reader.GetString(1)));
-            }
-            var changed = rows.Select(r => (r.Id, Words: SearchWords.Of(r.Text))).Where((r, i) => r.Words != rows[i].Text).ToList();
-            if (changed.Count > 0)
-            {
-                await using var update = new NpgsqlCommand(
-                    "UPDATE assets a SET search_text = c.words FROM unnest($1::uuid[], $2::text[]) AS c(id, words) WHERE a.id = c.id", connection, transaction);
-                update.Parameters.AddWithValue(changed.Select(c => c.Id).ToArray());
-                update.Parameters.AddWithValue(changed.Select(c => c.Words).ToArray());
-                await update.ExecuteNonQueryAsync(cancellationToken);
-            }
-            if (rows.Count < Batch)
-                return;
-            after = rows[^1].Id;
-        }
-    }
 
     private static async Task MergeRegisteredAccountsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {

@@ -16,8 +16,9 @@ public sealed class PostRemovedConsumer(TrackingDb db, TimeProvider clock, ILogg
         var m = context.Message;
         if (!WorkspaceId.IsValid(m.WorkspaceId) || Platforms.Normalize(m.Platform) is not { } platform || string.IsNullOrWhiteSpace(m.ExternalPostId))
             throw new UnprocessableMessageException("workspaceId, a known platform and externalPostId are required.");
+        var externalPostId = m.ExternalPostId.Trim(); // as PostUrls.Identify reads it on the way in
         var publicationId = await db.Publications
-            .Where(p => p.WorkspaceId == m.WorkspaceId && p.Platform == platform && p.ExternalPostId == m.ExternalPostId)
+            .Where(p => p.WorkspaceId == m.WorkspaceId && p.Platform == platform && p.ExternalPostId == externalPostId)
             .Select(p => (Guid?)p.Id).FirstOrDefaultAsync(context.CancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
         var found = publicationId is { } id ? await db.LockPublicationAsync(new WorkspaceId(m.WorkspaceId), id, context.CancellationToken) : null;
