@@ -91,11 +91,25 @@ public class AppHostProcess : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (!_process.HasExited)
+        // Ctrl+C first, as a user stops it; a process started with SIGINT ignored (a background job without job control)
+        // never sees that, so SIGTERM next, and never a test run left hanging.
+        foreach (var signal in new[] { CreatorMeta.AppHost.Hosting.Posix.SigInt, CreatorMeta.AppHost.Hosting.Posix.SigTerm })
         {
-            CreatorMeta.AppHost.Hosting.Posix.Kill(_process.Id, CreatorMeta.AppHost.Hosting.Posix.SigInt);
-            await _process.WaitForExitAsync();
+            if (_process.HasExited)
+                break;
+            CreatorMeta.AppHost.Hosting.Posix.Kill(_process.Id, signal);
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            try
+            {
+                await _process.WaitForExitAsync(patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // on to the next signal
+            }
         }
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
         Directory.Delete(_state, recursive: true);
     }
 
