@@ -14,16 +14,15 @@ namespace CreatorMeta.ServiceDefaults.Messaging;
 public sealed class MessageRetention(IServiceProvider services, IOptions<MessagingOptions> options, TimeProvider clock,
     ILogger<MessageRetention> logger) : BackgroundService
 {
-    // By TID, from an array the subquery fills first, so each statement touches exactly the rows it picked.
-    private const string PruneOutbox = """
-        DELETE FROM outbox_messages WHERE ctid = ANY (ARRAY(
-            SELECT ctid FROM outbox_messages WHERE dispatched_at < now() - $1 LIMIT $2))
+    // By TID, from an array the subquery fills first, so each statement touches exactly the rows it picked. A pending
+    // outbox row has no dispatched_at, so it never qualifies.
+    private static string Prune(string table, string doneAt) => $"""
+        DELETE FROM {table} WHERE ctid = ANY (ARRAY(
+            SELECT ctid FROM {table} WHERE {doneAt} < now() - $1 LIMIT $2))
         """;
 
-    private const string PruneInbox = """
-        DELETE FROM inbox_messages WHERE ctid = ANY (ARRAY(
-            SELECT ctid FROM inbox_messages WHERE processed_at < now() - $1 LIMIT $2))
-        """;
+    private static readonly string PruneOutbox = Prune("outbox_messages", "dispatched_at");
+    private static readonly string PruneInbox = Prune("inbox_messages", "processed_at");
 
     private readonly MessagingOptions _options = options.Value;
 

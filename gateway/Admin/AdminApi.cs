@@ -81,7 +81,7 @@ public static class AdminApi
         var http = context.HttpContext;
         if (ApiKeyAuthentication.IsAdmin(http))
             return await next(context);
-        return ApiKeyAuthentication.BearerToken(http.Request) is null
+        return GatewayTrust.BearerToken(http.Request) is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: "Send the administration key as 'Authorization: Bearer <key>'.")
             : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Only the administration key may manage workspaces.");
     }

@@ -1,3 +1,4 @@
+using CreatorMeta.ServiceDefaults.Trust;
 using Microsoft.Extensions.Options;
 
 namespace CreatorMeta.Gateway.Auth;
@@ -12,7 +13,7 @@ public static class ApiKeyAuthentication
             await next(context);
             return;
         }
-        var key = BearerToken(context.Request);
+        var key = GatewayTrust.BearerToken(context.Request);
         var caller = key is null ? null : await context.RequestServices.GetRequiredService<ApiKeyStore>().FindAsync(key, context.RequestAborted);
         if (caller is null)
         {
@@ -27,7 +28,6 @@ public static class ApiKeyAuthentication
 
     /// <summary>/admin routes need the administration key.</summary>
     public static bool IsAdmin(HttpContext context) =>
-        BearerToken(context.Request) is { } key && ApiKeys.Matches(key, context.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.AdminApiKey);
+        GatewayTrust.BearerToken(context.Request) is { } key && ApiKeys.Matches(key, context.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.AdminApiKey);
 
-    public static string? BearerToken(HttpRequest request) => ServiceDefaults.Trust.GatewayTrust.BearerToken(request);
 }

@@ -61,6 +61,9 @@ public static class BadRequests
         ("GET", "/api/v1/calendar/entries/{id}", []),
         ("DELETE", "/api/v1/calendar/entries/{id}", []),
         ("GET", "/api/v1/analytics/platforms", []),
+        ("GET", "/admin/services/{id}/outbox/parked", []),
+        ("POST", "/admin/services/tracking/outbox/parked/{id}/redrive", []),
+        ("POST", "/admin/services/{id}/outbox/parked/7f1f2d4e-0000-4000-8000-000000000001/redrive", []),
         ("GET", $"/api/v1/assets/{assetId}", ["unexpected"]),
         ("GET", $"/api/v1/publications/{publicationId}", ["unexpected"]),
     ];
@@ -116,7 +119,9 @@ public static class BadRequests
     private static string Replace(JsonObject body, Random random, JsonValueKind? kind, Func<JsonNode?, JsonNode?> make)
     {
         var copy = (JsonObject)body.DeepClone();
+        // A metric's value may be of any JSON kind (platforms send numbers and strings alike), so none is "wrong" there.
         var candidates = Nodes(copy).Where(n => n.Parent is not null && (kind is null || n.GetValueKind() == kind)
+            && !(n.Parent is JsonObject { Parent: JsonObject } map && map.GetPropertyName() == "metrics")
             && !(kind == JsonValueKind.Array && n.AsArray().Any(e => e?.GetValueKind() != JsonValueKind.String))).ToList();
         if (candidates.Count == 0)
             return copy.ToJsonString()[..^1]; // nothing of that kind left after the noise: cut short instead, as invalid

@@ -27,31 +27,19 @@ public static class PlatformsApi
     {
         // A fact only an edit or removal has reached yet waits for its recording, which tracking's outbox always sends.
         var recorded = db.Publications.Where(p => p.WorkspaceId == workspace.Value && p.PublishedAt != null);
-        var live = await recorded.Where(p => p.RemovedAt == null)
+        // One pass: live posts are counted by filtered aggregates, removed ones beside them.
+        var platforms = await recorded
             .GroupBy(p => p.Platform)
-            .Select(g => new
-            {
-                Platform = g.Key,
-                Publications = g.Count(),
-                Assets = g.Select(p => p.AssetId).Distinct().Count(),
-                Accounts = g.Select(p => p.Account).Distinct().Count(),
-                Repurposes = g.Count(p => p.IsRepurpose),
-            })
-            .ToDictionaryAsync(p => p.Platform, cancellationToken);
-        var all = await recorded
-            .GroupBy(p => p.Platform)
-            .Select(g => new
-            {
-                Platform = g.Key,
-                Removed = g.Count(p => p.RemovedAt != null),
-                First = g.Min(p => p.PublishedAt),
-                Last = g.Max(p => p.PublishedAt),
-            })
+            .Select(g => new PlatformSummary(
+                g.Key,
+                g.Count(p => p.RemovedAt == null),
+                g.Where(p => p.RemovedAt == null).Select(p => p.AssetId).Distinct().Count(),
+                g.Where(p => p.RemovedAt == null).Select(p => p.Account).Distinct().Count(),
+                g.Count(p => p.RemovedAt == null && p.IsRepurpose),
+                g.Count(p => p.RemovedAt != null),
+                g.Min(p => p.PublishedAt)!.Value,
+                g.Max(p => p.PublishedAt)!.Value))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PlatformComparison(all
-            .Select(p => live.GetValueOrDefault(p.Platform) is { } l
-                ? new PlatformSummary(p.Platform, l.Publications, l.Assets, l.Accounts, l.Repurposes, p.Removed, p.First!.Value, p.Last!.Value)
-                : new PlatformSummary(p.Platform, 0, 0, 0, 0, p.Removed, p.First!.Value, p.Last!.Value))
-            .OrderByDescending(s => s.Publications).ThenBy(s => s.Platform).ToList()));
+        return TypedResults.Ok(new PlatformComparison(platforms.OrderByDescending(s => s.Publications).ThenBy(s => s.Platform).ToList()));
     }
 }
