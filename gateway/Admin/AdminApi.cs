@@ -57,7 +57,7 @@ public static class AdminApi
     }
 
     /// <summary>The services whose outbox an operator can inspect: those that publish events.</summary>
-    private static readonly string[] Publishers = [ResourceNames.Tracking, ResourceNames.Calendar];
+    private static readonly string[] Publishers = [ResourceNames.Tracking, ResourceNames.MetricsIngestion, ResourceNames.Calendar];
 
     /// <summary>An operator's request to one service, signed as the administrator's: parked messages, and re-driving one.</summary>
     private static async Task Operate(string service, string path, HttpContext context, Forwarder forwarder)

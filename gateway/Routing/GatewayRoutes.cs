@@ -8,7 +8,7 @@ public static class GatewayRoutes
 {
     public static readonly IReadOnlyList<(string Pattern, string Service)> Table =
     [
-        ("/api/v1/assets/{id}/performance", ResourceNames.Analytics),
+        ("/api/v1/assets/{id}/performance", ResourceNames.MetricsIngestion),
         ("/api/v1/assets/{**rest}", ResourceNames.Tracking),
         ("/api/v1/publications/{id}/metrics", ResourceNames.MetricsIngestion),
         ("/api/v1/publications/{**rest}", ResourceNames.Tracking),

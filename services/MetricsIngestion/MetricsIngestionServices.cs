@@ -13,11 +13,25 @@ public static class MetricsIngestionServices
 
     public static WebApplicationBuilder AddMetricsIngestionServices(this WebApplicationBuilder builder)
     {
-        builder.AddServiceDataSource(ResourceNames.MetricsIngestion);
+        builder.AddServiceDatabase<MetricsDb>(ResourceNames.MetricsIngestion);
+        builder.Services.AddSingleton<ResolutionSignal>();
         builder.Services.AddSingleton<ObservationStore>();
+        builder.Services.AddSingleton<MappingStore>();
+        builder.Services.AddSingleton<SettingsStore>();
+        builder.Services.AddSingleton<PostQueries>();
+        builder.Services.AddScoped<ResolutionBatch>();
+        builder.Services.AddHostedService<ResolutionWorker>();
         builder.AddMessaging(ResourceNames.MetricsIngestion,
-            bus => bus.AddConsumer<EngagementObservedConsumer>().ExcludeFromConfigureEndpoints(),
+            bus =>
+            {
+                bus.AddConsumer<EngagementObservedConsumer>().ExcludeFromConfigureEndpoints();
+                bus.AddConsumer<PublicationRecordedConsumer>();
+                bus.AddConsumer<PublicationRemovedConsumer>();
+                bus.AddConsumer<AssetRegisteredConsumer>();
+                bus.AddConsumer<AssetUpdatedConsumer>();
+            },
             (context, rabbit) => rabbit.ConnectorEndpoint<EngagementObservedConsumer>(context, ConnectorQueue, ConnectorExchange.Name, ConnectorExchange.EngagementObserved));
+        builder.AddOutboxDispatcher<MetricsDb>();
         return builder;
     }
 }

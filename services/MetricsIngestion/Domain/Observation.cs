@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CreatorMeta.Contracts;
+using CreatorMeta.MetricsIngestion.Domain.Normalization;
 using CreatorMeta.ServiceDefaults.Problems;
 
 namespace CreatorMeta.MetricsIngestion.Domain;
@@ -9,7 +10,7 @@ public sealed record Observation(
     string WorkspaceId, string Platform, string Account, string ExternalPostId, DateTimeOffset ObservedAt,
     string Source, string SourceEventId, IReadOnlyDictionary<string, JsonElement> Metrics)
 {
-    public static readonly IReadOnlySet<string> Sources = new HashSet<string> { "api", "webhook", "csv", "manual", "scrape" };
+    public static readonly IReadOnlySet<string> Sources = Resolution.ResolutionSettings.Sources.ToHashSet();
 
     /// <summary>Every problem with the observation, by field; empty when it can be stored.</summary>
     public static Dictionary<string, string[]> Validate(string? platform, string? account, string? externalPostId,
@@ -30,30 +31,31 @@ public sealed record Observation(
             errors["sourceEventId"] = ["sourceEventId is required: it is what makes a redelivery count once."];
         if (metrics is null || metrics.Count == 0)
             errors["metrics"] = ["At least one metric is required."];
-        else if (metrics.Count > 200 || metrics.Any(m => m.Key.Length > 200 || !IsValue(m.Value)))
-            errors["metrics"] = ["At most 200 metrics; values are finite numbers, numeric strings (\"541.2K\") or null."];
+        else if (metrics.Count > 200 || metrics.Keys.Any(name => name.Length is 0 or > 200 || !StorableText.IsStorable(name)))
+            errors["metrics"] = ["At most 200 metrics, each named in 1 to 200 characters."];
+        else if (metrics.Select(m => (m.Key, Problem: Problem(m.Value))).FirstOrDefault(m => m.Problem is not null) is { Problem: { } problem } bad)
+            errors["metrics"] = [$"'{bad.Key}' {problem}: a value is a count (a number, a numeric string like \"541.2K\" or \"1,234\") or null."];
         if (externalPostId is { Length: > 200 } || sourceEventId is { Length: > 200 })
             errors["externalPostId"] = ["externalPostId and sourceEventId have at most 200 characters."];
         return errors;
     }
 
-    /// <summary>A raw value as the platform sent it, within what a JSON column stores: no NUL, no broken surrogate, no infinite number.</summary>
-    private static bool IsValue(JsonElement value)
+    /// <summary>Why a raw value cannot be a count, or null when it can (absent included).</summary>
+    private static string? Problem(JsonElement value)
     {
         try
         {
-            return value.ValueKind switch
-            {
-                // Raw text as sent is what is stored: a short literal, which PostgreSQL's numeric type surely holds.
-                JsonValueKind.Number => value.GetRawText().Length <= 40 && value.TryGetDouble(out var number) && double.IsFinite(number),
-                JsonValueKind.String => value.GetString() is { Length: <= 100 } text && StorableText.IsStorable(text),
-                JsonValueKind.Null => true,
-                _ => false,
-            };
+            // The raw text is what is stored: short enough for any column, and text that PostgreSQL can hold.
+            if (value.ValueKind == JsonValueKind.Number && value.GetRawText().Length > 40)
+                return "is too long a number";
+            if (value.ValueKind == JsonValueKind.String && (value.GetString() is not { Length: <= 100 } text || !StorableText.IsStorable(text)))
+                return "is not a count";
+            var read = RawValues.Read(value);
+            return read.Kind == RawValueKind.Invalid ? read.Problem : null;
         }
         catch (InvalidOperationException)
         {
-            return false; // an escaped surrogate that is not half of a pair
+            return "is not valid text"; // an escaped surrogate that is not half of a pair
         }
     }
 }

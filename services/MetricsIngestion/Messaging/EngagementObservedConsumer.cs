@@ -20,9 +20,11 @@ public sealed class EngagementObservedConsumer(ObservationStore store, TimeProvi
             errors["workspaceId"] = ["workspaceId is required."];
         if (errors.Count > 0)
             throw new InvalidObservationException(string.Join(" ", errors.SelectMany(e => e.Value)));
-        var stored = await store.StoreAsync(new Observation(m.WorkspaceId, Platforms.Normalize(m.Platform)!, AccountHandles.Normalize(m.Account)!,
-            m.ExternalPostId.Trim(), m.ObservedAt, m.Source, m.SourceEventId, m.Metrics), context.CancellationToken);
-        if (!stored)
+        var outcome = (await store.StoreAsync([new Observation(m.WorkspaceId, Platforms.Normalize(m.Platform)!, AccountHandles.Normalize(m.Account)!,
+            m.ExternalPostId.Trim(), m.ObservedAt, m.Source, m.SourceEventId, m.Metrics)], context.CancellationToken))[0];
+        if (outcome == StoreOutcome.BeforePublication)
+            throw new InvalidObservationException("observedAt is before the post was published: it cannot be a reading of this post.");
+        if (outcome == StoreOutcome.Duplicate)
             logger.LogDebug("Observation {Source}/{SourceEventId} was already stored", m.Source, m.SourceEventId);
     }
 }

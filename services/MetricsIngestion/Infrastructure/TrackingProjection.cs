@@ -1,0 +1,58 @@
+using CreatorMeta.Contracts;
+using CreatorMeta.Contracts.Tracking;
+using NpgsqlTypes;
+
+namespace CreatorMeta.MetricsIngestion.Infrastructure;
+
+/// <summary>
+/// Tracking's facts as metrics need them: which post is which publication of which asset, in which format, since when.
+/// Events come in any order, so each writes only what it knows; every write is scoped to the event's workspace. A post
+/// whose facts change is resolved again: it may now have an age, a format, a baseline.
+/// </summary>
+public static class TrackingProjection
+{
+    public static async Task RecordAsync(MetricsDb db, PublicationRecorded recorded, CancellationToken cancellationToken)
+    {
+        var platform = Platforms.Normalize(recorded.Platform) ?? recorded.Platform;
+        var account = AccountHandles.Normalize(recorded.Account) ?? recorded.Account;
+        var externalPostId = string.IsNullOrWhiteSpace(recorded.ExternalPostId) ? null : recorded.ExternalPostId.Trim();
+        await db.ExecuteAsync("""
+            INSERT INTO publications (publication_id, workspace_id, asset_id, platform, account, external_post_id, published_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            ON CONFLICT (publication_id) DO UPDATE SET asset_id = EXCLUDED.asset_id, platform = EXCLUDED.platform, account = EXCLUDED.account,
+                external_post_id = EXCLUDED.external_post_id, published_at = EXCLUDED.published_at
+            WHERE publications.workspace_id = EXCLUDED.workspace_id
+            """, cancellationToken, recorded.PublicationId, recorded.WorkspaceId, recorded.AssetId, platform, account,
+            Text(externalPostId), recorded.PublishedAt.ToUniversalTime());
+        if (externalPostId is not null)
+            await db.ExecuteAsync("""
+                INSERT INTO posts (workspace_id, platform, external_post_id, account) VALUES ($1, $2, $3, $4)
+                ON CONFLICT (workspace_id, platform, external_post_id) DO UPDATE SET account = EXCLUDED.account, needs_resolution = true
+                """, cancellationToken, recorded.WorkspaceId, platform, externalPostId, account);
+    }
+
+    public static Task RemoveAsync(MetricsDb db, PublicationRemoved removed, CancellationToken cancellationToken) => db.ExecuteAsync("""
+        INSERT INTO publications (publication_id, workspace_id, asset_id, platform, account, removed_at) VALUES ($1, $2, $3, $4, $5, $6)
+        ON CONFLICT (publication_id) DO UPDATE SET removed_at = EXCLUDED.removed_at WHERE publications.workspace_id = EXCLUDED.workspace_id
+        """, cancellationToken, removed.PublicationId, removed.WorkspaceId, removed.AssetId, Platforms.Normalize(removed.Platform) ?? removed.Platform,
+        AccountHandles.Normalize(removed.Account) ?? removed.Account, removed.RemovedAt.ToUniversalTime());
+
+    /// <summary>The newest word on an asset's format wins, whichever of registered and updated arrives first.</summary>
+    public static async Task DescribeAssetAsync(MetricsDb db, string workspace, Guid assetId, string? format, DateTimeOffset asOf,
+        CancellationToken cancellationToken)
+    {
+        var newer = await db.ExecuteAsync("""
+            INSERT INTO assets (asset_id, workspace_id, format, as_of) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (asset_id) DO UPDATE SET format = EXCLUDED.format, as_of = EXCLUDED.as_of
+            WHERE assets.workspace_id = EXCLUDED.workspace_id AND assets.as_of < EXCLUDED.as_of
+            """, cancellationToken, assetId, workspace, Text(format?.Trim().ToLowerInvariant()), asOf.ToUniversalTime());
+        if (newer > 0)
+            await db.ExecuteAsync("""
+                UPDATE posts p SET needs_resolution = true FROM publications pub
+                WHERE pub.workspace_id = $1 AND pub.asset_id = $2
+                  AND p.workspace_id = pub.workspace_id AND p.platform = pub.platform AND p.external_post_id = pub.external_post_id
+                """, cancellationToken, workspace, assetId);
+    }
+
+    private static Npgsql.NpgsqlParameter Text(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
+}

@@ -1,0 +1,18 @@
+using CreatorMeta.Contracts.Tracking;
+using CreatorMeta.MetricsIngestion.Infrastructure;
+using CreatorMeta.ServiceDefaults.Messaging;
+using MassTransit;
+
+namespace CreatorMeta.MetricsIngestion.Messaging;
+
+public sealed class AssetRegisteredConsumer(MetricsDb db, ResolutionSignal resolution) : IConsumer<AssetRegistered>
+{
+    public async Task Consume(ConsumeContext<AssetRegistered> context)
+    {
+        var asset = context.Message;
+        if (await db.ApplyOnceAsync(asset.EventId.ToString(), nameof(AssetRegisteredConsumer),
+                () => TrackingProjection.DescribeAssetAsync(db, asset.WorkspaceId, asset.AssetId, asset.Format, asset.OccurredAt, context.CancellationToken),
+                context.CancellationToken))
+            resolution.Wake();
+    }
+}
