@@ -13,6 +13,7 @@ builder.AddMetricsIngestionServices();
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapObservationsApi();
+app.MapCsvUploadApi();
 app.MapMappingsApi();
 app.MapPostMetricsApi();
 app.MapOutboxAdministration<MetricsDb>();

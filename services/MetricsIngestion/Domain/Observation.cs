@@ -10,23 +10,17 @@ public sealed record Observation(
     string WorkspaceId, string Platform, string Account, string ExternalPostId, DateTimeOffset ObservedAt,
     string Source, string SourceEventId, IReadOnlyDictionary<string, JsonElement> Metrics)
 {
+    private static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static readonly IReadOnlySet<string> Sources = Resolution.ResolutionSettings.Sources.ToHashSet();
 
     /// <summary>Every problem with the observation, by field; empty when it can be stored.</summary>
     public static Dictionary<string, string[]> Validate(string? platform, string? account, string? externalPostId,
         DateTimeOffset? observedAt, string? source, string? sourceEventId, IReadOnlyDictionary<string, JsonElement>? metrics, DateTimeOffset now)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (Platforms.Normalize(platform) is null)
-            errors["platform"] = ["Platform " + Platforms.MustBeOneOf];
-        if (AccountHandles.Normalize(account) is null)
-            errors["account"] = [AccountHandles.Requirement];
+        var errors = ValidateSource(platform, account, observedAt, source, now);
         if (string.IsNullOrWhiteSpace(externalPostId))
             errors["externalPostId"] = ["externalPostId is required."];
-        if (observedAt is null || observedAt > now.AddMinutes(5))
-            errors["observedAt"] = ["observedAt is required and cannot be in the future."];
-        if (source is null || !Sources.Contains(source))
-            errors["source"] = [$"source must be one of: {string.Join(", ", Sources)}."];
         if (string.IsNullOrWhiteSpace(sourceEventId))
             errors["sourceEventId"] = ["sourceEventId is required: it is what makes a redelivery count once."];
         if (metrics is null || metrics.Count == 0)
@@ -37,6 +31,22 @@ public sealed record Observation(
             errors["metrics"] = [$"'{bad.Key}' {problem}: a value is a count (a number, a numeric string like \"541.2K\" or \"1,234\") or null."];
         if (externalPostId is { Length: > 200 } || sourceEventId is { Length: > 200 })
             errors["externalPostId"] = ["externalPostId and sourceEventId have at most 200 characters."];
+        return errors;
+    }
+
+    /// <summary>The problems with where and when a reading was taken, by field.</summary>
+    public static Dictionary<string, string[]> ValidateSource(string? platform, string? account, DateTimeOffset? observedAt, string? source,
+        DateTimeOffset now)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (Platforms.Normalize(platform) is null)
+            errors["platform"] = ["Platform " + Platforms.MustBeOneOf];
+        if (AccountHandles.Normalize(account) is null)
+            errors["account"] = [AccountHandles.Requirement];
+        if (observedAt is null || observedAt > now.AddMinutes(5) || observedAt < Earliest)
+            errors["observedAt"] = ["observedAt is required, from 2000 on, and cannot be in the future."];
+        if (source is null || !Sources.Contains(source))
+            errors["source"] = [$"source must be one of: {string.Join(", ", Sources)}."];
         return errors;
     }
 
