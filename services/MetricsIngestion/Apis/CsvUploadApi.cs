@@ -39,7 +39,15 @@ public static class CsvUploadApi
         var (text, problem) = await ReadTextAsync(request, cancellationToken);
         if (problem is not null)
             return problem;
-        var table = CsvParser.Parse(text!);
+        CsvTable table;
+        try
+        {
+            table = CsvParser.Parse(text!);
+        }
+        catch (CsvHelper.CsvFormatException e)
+        {
+            return Unreadable($"The file is not CSV as exports write it: {e.Message}");
+        }
         var (known, handle, at) = (Platforms.Normalize(platform)!, AccountHandles.Normalize(account)!, observedAt ?? now);
         MappingSet set;
         await using (var connection = await db.OpenConnectionAsync(cancellationToken))

@@ -1,4 +1,4 @@
-using System.Text;
+using CsvHelper;
 
 namespace CreatorMeta.MetricsIngestion.Domain.Normalization;
 
@@ -6,61 +6,25 @@ namespace CreatorMeta.MetricsIngestion.Domain.Normalization;
 public sealed record CsvTable(IReadOnlyList<string> Header, IReadOnlyList<(int Line, IReadOnlyList<string> Cells)> Rows);
 
 /// <summary>
-/// RFC 4180 as the platforms' exports write it: comma-separated, fields in double quotes may hold commas, quotes ("") and
-/// line breaks, CRLF or LF line ends, a UTF-8 byte order mark, and a last line that is empty or all commas.
+/// Reads an export as the platforms write it (RFC 4180 with CRLF or LF, a byte order mark, quoted fields holding commas and
+/// line breaks); a row of nothing but empty cells, like the last line of Instagram's export, is not a row.
 /// </summary>
 public static class CsvParser
 {
+    private static readonly CsvReaderOptions Options = CsvReaderOptions.Default with { Separator = ',', TrackLineNumbers = true };
+
+    /// <summary>Throws <see cref="CsvFormatException"/> for quoting that no export writes.</summary>
     public static CsvTable Parse(string text)
     {
-        var records = new List<(int Line, List<string> Cells)>();
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        var (line, recordLine, quoted, i) = (1, 1, false, text.StartsWith('\uFEFF') ? 1 : 0);
-        for (; i < text.Length; i++)
+        using var reader = CsvReader.Create(new StringReader(text), Options, false);
+        var header = reader.Headers.Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
+        var rows = new List<(int Line, IReadOnlyList<string> Cells)>();
+        while (reader.Read())
         {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                    cell.Append(text[++i]);
-                else if (c == '"')
-                    quoted = false;
-                else
-                {
-                    line += c == '\n' ? 1 : 0;
-                    cell.Append(c);
-                }
-            }
-            else if (c == '"' && cell.Length == 0)
-                quoted = true;
-            else if (c == ',')
-            {
-                cells.Add(cell.ToString());
-                cell.Clear();
-            }
-            else if (c is '\n' or '\r')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                    i++;
-                End();
-                recordLine = ++line;
-            }
-            else
-                cell.Append(c);
-        }
-        End();
-        return records.Count == 0
-            ? new CsvTable([], [])
-            : new CsvTable([.. records[0].Cells.Select(h => h.Trim())], [.. records.Skip(1).Select(r => (r.Line, (IReadOnlyList<string>)r.Cells))]);
-
-        void End()
-        {
-            cells.Add(cell.ToString());
-            cell.Clear();
+            var cells = Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToList();
             if (cells.Any(c => c.Trim().Length > 0))
-                records.Add((recordLine, [.. cells]));
-            cells.Clear();
+                rows.Add(((int)reader.LineNumber, cells));
         }
+        return new CsvTable(header, rows);
     }
 }
