@@ -41,6 +41,8 @@ public static class BadRequests
         ("POST", "/api/v1/accounts", Json("""{"platform":"instagram","handle":"@someone","externalId":"17841","timeZone":"Europe/Berlin"}""")),
         ("POST", "/api/v1/calendar/entries", Json($$"""{"assetId":"{{assetId}}","platform":"pinterest","account":"@jamal","localTime":"2027-05-01T10:00","timeZone":"Europe/Berlin"}""")),
         ("POST", "/api/v1/metrics/observations", Json("""{"observations":[{"platform":"tiktok","account":"@jamal","externalPostId":"7506832682593094928","observedAt":"2026-10-01T00:00:00Z","source":"api","sourceEventId":"e1","metrics":{"views":1,"likes":"1.2K"}}]}""")),
+        ("POST", "/api/v1/metrics/mappings", Json("""{"platform":"x","api":"custom","rawName":"boosts","canonical":"shares","scope":"lifetime","multiplier":1,"combine":"sum","effectiveFrom":"2025-01-01T00:00:00Z","effectiveTo":"2026-01-01T00:00:00Z","note":"n"}""")),
+        ("PUT", "/api/v1/metrics/settings", Json("""{"sourcePrecedence":["api","webhook","csv","scrape","manual"],"conflictMargin":0.2,"minBaselinePosts":5}""")),
         ("POST", "/admin/workspaces", Json("""{"id":"ws-from-generated-input","name":"n"}""")),
     ];
 
@@ -61,6 +63,15 @@ public static class BadRequests
         ("GET", "/api/v1/calendar/entries/{id}", []),
         ("DELETE", "/api/v1/calendar/entries/{id}", []),
         ("GET", "/api/v1/analytics/platforms", []),
+        ("GET", "/api/v1/metrics/definitions", ["unexpected"]),
+        ("GET", "/api/v1/metrics/mappings", ["platform", "rawName", "limit", "cursor"]),
+        ("GET", "/api/v1/metrics/settings", []),
+        ("GET", "/api/v1/metrics/posts/tiktok/{id}", ["include"]),
+        ("GET", "/api/v1/metrics/posts/{id}/7506832682593094928", ["include"]),
+        ("GET", "/api/v1/publications/{id}/metrics", ["include"]),
+        ("GET", "/api/v1/assets/{id}/performance", []),
+        // The CSV route takes a file, not JSON: garbage in its query, and no file, must be refused before anything is read.
+        ("POST", "/api/v1/metrics/observations/csv", ["platform", "account", "observedAt", "source"]),
         ("GET", "/admin/services/{id}/outbox/parked", []),
         ("POST", "/admin/services/tracking/outbox/parked/{id}/redrive", []),
         ("POST", "/admin/services/{id}/outbox/parked/7f1f2d4e-0000-4000-8000-000000000001/redrive", []),

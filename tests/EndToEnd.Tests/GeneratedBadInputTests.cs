@@ -81,7 +81,8 @@ public sealed class GeneratedBadInputTests(AppHostProcess system)
         var parts = new[]
         {
             "/api/v1/assets/export.json", "/api/v1/accounts", "/api/v1/calendar?from=2027-01-01T00:00:00Z&to=2027-12-31T00:00:00Z",
-            "/api/v1/analytics/platforms", "/api/v1/repurposing/opportunities?targetPlatform=tiktok",
+            "/api/v1/analytics/platforms", "/api/v1/repurposing/opportunities?targetPlatform=tiktok", "/api/v1/metrics/settings",
+            "/api/v1/metrics/mappings?limit=500",
         };
         var state = new StringBuilder();
         foreach (var part in parts)

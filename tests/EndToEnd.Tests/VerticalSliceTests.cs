@@ -93,6 +93,8 @@ public sealed class VerticalSliceTests(AppHostProcess system)
             "/api/v1/calendar/entries/{id}", "/api/v1/analytics/platforms", "/api/v1/metrics/observations", "/admin/workspaces",
             "/api/v1/assets/{id}/history", "/api/v1/publications/{id}", "/api/v1/publications/{id}/removal", "/api/v1/publications/import",
             "/api/v1/assets/export.csv", "/api/v1/assets/export.json", "/api/v1/repurposing/opportunities", "/api/v1/accounts", "/api/v1/accounts/{id}",
+            "/api/v1/metrics/observations/csv", "/api/v1/metrics/mappings", "/api/v1/metrics/definitions", "/api/v1/metrics/settings",
+            "/api/v1/publications/{id}/metrics", "/api/v1/assets/{id}/performance", "/api/v1/metrics/posts/{platform}/{externalPostId}",
         }, paths);
     }
 }

@@ -39,6 +39,8 @@ public static class CsvUploadApi
         var (text, problem) = await ReadTextAsync(request, cancellationToken);
         if (problem is not null)
             return problem;
+        if (string.IsNullOrWhiteSpace(text))
+            return Unreadable("The file is empty: send the export with its header row.");
         CsvTable table;
         try
         {

@@ -27,4 +27,12 @@ public sealed class PerceptualBandsTests
         Assert.Equal([0xFEDC, 0xBA98, 0x7654, 0x3210], Enumerable.Range(0, PerceptualBands.Count).Select(band => PerceptualBands.Of(hash, band)));
         Assert.Equal(17, PerceptualBands.Probes(hash, 0).Distinct().Count());
     }
+
+    [Theory]
+    [InlineData(0, "((perceptual_hash >> 48) & 65535)")]
+    [InlineData(1, "((perceptual_hash >> 32) & 65535)")]
+    [InlineData(2, "((perceptual_hash >> 16) & 65535)")]
+    [InlineData(3, "((perceptual_hash >> 0) & 65535)")]
+    public void A_band_in_sql_is_written_exactly_as_its_index_expression(int band, string sql) =>
+        Assert.Equal(sql, PerceptualBands.Sql(band));
 }

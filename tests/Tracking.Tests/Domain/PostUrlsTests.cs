@@ -16,8 +16,10 @@ public sealed class PostUrlsTests
     [InlineData("https://www.tiktok.com/@jamal.creates/video/7506832682593094928?is_from_webapp=1", "tiktok", "7506832682593094928")]
     [InlineData("https://m.tiktok.com/v/7506832682593094928.html", "tiktok", "7506832682593094928")]
     [InlineData("https://www.tiktok.com/@jamal/photo/7401234567890123456", "tiktok", "7401234567890123456")]
+    [InlineData("https://www.tiktok.com/embed/v2/7506832682593094928", "tiktok", "7506832682593094928")]
     [InlineData("https://twitter.com/jamal/status/1790000000000000001?s=20", "x", "1790000000000000001")]
     [InlineData("https://x.com/i/web/status/1790000000000000001", "x", "1790000000000000001")]
+    [InlineData("https://x.com/i/status/1790000000000000001", "x", "1790000000000000001")]
     [InlineData("https://mobile.twitter.com/jamal/status/1790000000000000001", "x", "1790000000000000001")]
     [InlineData("https://www.linkedin.com/posts/jamal-doe_sunset-activity-7180000000000000000-AbCd", "linkedin", "urn:li:activity:7180000000000000000")]
     [InlineData("https://www.linkedin.com/feed/update/urn:li:activity:7180000000000000000/", "linkedin", "urn:li:activity:7180000000000000000")]
@@ -27,6 +29,7 @@ public sealed class PostUrlsTests
     [InlineData("https://m.facebook.com/photo.php?fbid=123456789012", "facebook", "123456789012")]
     [InlineData("https://www.facebook.com/watch/?v=987654321098", "facebook", "987654321098")]
     [InlineData("https://www.facebook.com/reel/987654321098", "facebook", "987654321098")]
+    [InlineData("https://www.facebook.com/jamalstudio/photos/a.123456/987654321098", "facebook", "987654321098")]
     [InlineData("https://www.pinterest.com/pin/123456789012345678/", "pinterest", "123456789012345678")]
     [InlineData("https://de.pinterest.com/pin/sunset-at-the-pier--123456789012345678/", "pinterest", "123456789012345678")]
     [InlineData("https://www.pinterest.co.uk/pin/123456789012345678/", "pinterest", "123456789012345678")]
@@ -54,10 +57,56 @@ public sealed class PostUrlsTests
     [InlineData("https://pin.it/abc", "short link")]
     [InlineData("https://www.youtube.com/watch?v=tooShort", "supported platform")]
     [InlineData("https://www.instagram.com/jamal/", "supported platform")]
+    [InlineData("https://www.tiktok.com/@jamal", "supported platform")]
+    [InlineData("https://x.com/jamal", "supported platform")]
+    [InlineData("https://www.facebook.com/jamalstudio", "supported platform")]
     [InlineData("https://example.com/p/abc", "supported platform")]
     public void Explains_why_a_url_is_not_a_post(string url, string reason)
     {
         Assert.Null(PostUrls.Canonicalize(url, out var error));
         Assert.Contains(reason, error);
+    }
+
+    [Fact]
+    public void A_platform_post_id_alone_names_the_post_without_a_url()
+    {
+        var post = PostUrls.Identify("youtube", " dQw4w9WgXcQ ", null, out var error);
+
+        Assert.Null(error);
+        Assert.Equal(new CanonicalPost("youtube", "dQw4w9WgXcQ", ""), post);
+    }
+
+    [Theory]
+    [InlineData("youtube", "  ")]
+    [InlineData(null, "dQw4w9WgXcQ")]
+    public void Without_a_url_a_post_needs_both_platform_and_id_and_lacking_one_is_no_error(string? platform, string? externalPostId)
+    {
+        Assert.Null(PostUrls.Identify(platform, externalPostId, null, out var error));
+        Assert.Null(error);
+    }
+
+    [Fact]
+    public void A_url_that_agrees_with_the_platform_and_id_sent_beside_it_names_its_canonical_post()
+    {
+        var post = PostUrls.Identify("youtube", "dQw4w9WgXcQ", "https://youtu.be/dQw4w9WgXcQ", out var error);
+
+        Assert.Null(error);
+        Assert.Equal(new CanonicalPost("youtube", "dQw4w9WgXcQ", "https://www.youtube.com/watch?v=dQw4w9WgXcQ"), post);
+    }
+
+    [Theory]
+    [InlineData("instagram", null)]
+    [InlineData(null, "aaaaaaaaaaa")]
+    public void A_url_that_disagrees_with_the_platform_or_id_sent_beside_it_is_refused(string? platform, string? externalPostId)
+    {
+        Assert.Null(PostUrls.Identify(platform, externalPostId, "https://youtu.be/dQw4w9WgXcQ", out var error));
+        Assert.Equal("The URL is youtube post dQw4w9WgXcQ, which disagrees with the platform or externalPostId sent with it.", error);
+    }
+
+    [Fact]
+    public void An_unreadable_url_beside_a_post_id_is_refused_for_what_it_is()
+    {
+        Assert.Null(PostUrls.Identify("youtube", "dQw4w9WgXcQ", "not a url", out var error));
+        Assert.Equal("Not an absolute http(s) URL.", error);
     }
 }
