@@ -30,9 +30,9 @@ public sealed class DerivedMetricsTests
         var derived = DerivedMetrics.Compute(Everything());
 
         Assert.Equal(new[] { "likes", "comments", "shares", "saves" }, Find(derived, "engagement").Counted);
-        Assert.Equal(new DerivedValue("engagementRate.byReach", 0.2, "engagement / reach", Find(derived, "engagementRate.byReach").Counted, null, 20, 100),
-            Find(derived, "engagementRate.byReach"));
-        Assert.Equal(new[] { "likes", "comments", "shares", "saves", "reach" }, Find(derived, "engagementRate.byReach").Counted);
+        var byReach = Find(derived, "engagementRate.byReach");
+        Assert.Equal((0.2, 20d, 100d), (byReach.Value!.Value, byReach.Numerator!.Value, byReach.Denominator!.Value));
+        Assert.Equal(new[] { "likes", "comments", "shares", "saves", "reach" }, byReach.Counted);
         var ctr = Find(derived, "ctr");
         Assert.Equal((4d, 200d), (ctr.Numerator!.Value, ctr.Denominator!.Value));
         Assert.Equal(new[] { "clicks", "impressions" }, ctr.Counted);

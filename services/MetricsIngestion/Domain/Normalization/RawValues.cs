@@ -51,7 +51,7 @@ public static class RawValues
         var decimals = digits.Contains('.') ? digits.Length - digits.IndexOf('.') - 1 : 0;
         // An exact count has nothing after the point; a displayed one is uncertain by half its last shown digit.
         var uncertainty = multiplier == 1 ? 0 : 0.5 * (double)multiplier / Math.Pow(10, decimals);
-        return Checked((double)(number * multiplier), uncertainty);
+        return Checked((double)number * (double)multiplier, uncertainty);
     }
 
     private static RawValue Checked(double value, double uncertainty) =>

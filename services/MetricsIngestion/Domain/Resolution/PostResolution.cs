@@ -21,12 +21,13 @@ public static class PostResolution
     public static ResolvedPost Resolve(IReadOnlyList<Reading> readings, DateTimeOffset? publishedAt, DateTimeOffset now, ResolutionSettings settings)
     {
         var early = readings.Where(r => r.ObservedAt < publishedAt).Select(r => r.ObservationId).ToHashSet();
-        var resolution = ReadingResolver.Resolve(readings.Where(r => !early.Contains(r.ObservationId)), settings);
+        var counted = readings.Where(r => !early.Contains(r.ObservationId)).ToList();
+        var resolution = ReadingResolver.Resolve(counted, settings);
         var derived = DerivedMetrics.Compute(resolution.Current.ToDictionary(c => c.Key, c => c.Value.Value, StringComparer.Ordinal));
         var ages = publishedAt is { } start ? PostAges.Align(resolution.Curve, start, now) : [];
         var basis = ages.LastOrDefault(a => a.Values.TryGetValue(DerivedMetrics.Engagement, out var v) && v.IsComparable);
         return new ResolvedPost(resolution, derived, ages,
             basis is null ? null : new ScoreBasis(basis.Age, basis.Values[DerivedMetrics.Engagement].Value),
-            [.. readings.SelectMany(r => r.Values.Unmapped).Distinct().Order(StringComparer.Ordinal)], [.. early.Order()]);
+            [.. counted.SelectMany(r => r.Values.Unmapped).Distinct().Order(StringComparer.Ordinal)], [.. early.Order()]);
     }
 }
