@@ -130,7 +130,7 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
             while (await reader.ReadAsync(cancellationToken))
                 before.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
         var rows = posts.SelectMany(p => resolved[p.Key].Ages
-            .Where(a => a.Values.TryGetValue(DerivedMetrics.Engagement, out var v) && v.IsComparable)
+            .Where(a => a.Values.TryGetValue(DerivedMetrics.Engagement, out var v) && v.IsComparable())
             .Select(a => (Post: p, a.Age, Engagement: a.Values[DerivedMetrics.Engagement].Value))).ToList();
         await db.ExecuteAsync("""
             INSERT INTO baseline_values (workspace_id, platform, account, format, age, external_post_id, engagement)

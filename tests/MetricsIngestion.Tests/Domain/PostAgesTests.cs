@@ -35,7 +35,7 @@ public sealed class PostAgesTests
         var age = Assert.Single(Align(TimeSpan.FromHours(1.5), Point(TimeSpan.FromHours(2), ("likes", 100))));
 
         Assert.Equal(new AgedValue(50, AgedValue.Interpolated), age.Values["likes"]);
-        Assert.True(age.Values["likes"].IsComparable);
+        Assert.True(age.Values["likes"].IsComparable());
     }
 
     [Fact]
@@ -55,8 +55,8 @@ public sealed class PostAgesTests
 
         Assert.Equal(new[] { "1h", "24h", "7d" }, ages.Select(a => a.Age));
         Assert.Equal(new AgedValue(100, AgedValue.Extrapolated), ages[2].Values["likes"]);
-        Assert.False(ages[1].Values["likes"].IsComparable);
-        Assert.True(ages[0].Values["likes"].IsComparable);
+        Assert.False(ages[1].Values["likes"].IsComparable());
+        Assert.True(ages[0].Values["likes"].IsComparable());
     }
 
     [Theory]

@@ -8,7 +8,7 @@ public sealed record AgedValue(double Value, string Kind)
     public const string Extrapolated = "extrapolated";
 
     /// <summary>Only values that stand between readings are fair to compare a post with; a held value may be short of the truth.</summary>
-    public bool IsComparable => Kind != Extrapolated;
+    public bool IsComparable() => Kind != Extrapolated;
 }
 
 public sealed record AgeAlignedValues(string Age, DateTimeOffset At, IReadOnlyDictionary<string, AgedValue> Values);

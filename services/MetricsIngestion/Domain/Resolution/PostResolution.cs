@@ -25,7 +25,7 @@ public static class PostResolution
         var resolution = ReadingResolver.Resolve(counted, settings);
         var derived = DerivedMetrics.Compute(resolution.Current.ToDictionary(c => c.Key, c => c.Value.Value, StringComparer.Ordinal));
         var ages = publishedAt is { } start ? PostAges.Align(resolution.Curve, start, now) : [];
-        var basis = ages.LastOrDefault(a => a.Values.TryGetValue(DerivedMetrics.Engagement, out var v) && v.IsComparable);
+        var basis = ages.LastOrDefault(a => a.Values.TryGetValue(DerivedMetrics.Engagement, out var v) && v.IsComparable());
         return new ResolvedPost(resolution, derived, ages,
             basis is null ? null : new ScoreBasis(basis.Age, basis.Values[DerivedMetrics.Engagement].Value),
             [.. counted.SelectMany(r => r.Values.Unmapped).Distinct().Order(StringComparer.Ordinal)], [.. early.Order()]);
