@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Benchmarks the tracking service through the gateway at library scale (defaults: 1,000,000 assets, 3,000,000
-# publications). Builds in Release, starts private servers, prints a table of medians and 95th percentiles.
-# Arguments: --assets=N --publications=N --samples=N
+# On-demand benchmarks at library scale; builds in Release, starts private servers, prints medians and 95th percentiles.
+#   bench/run.sh [tracking] [--assets=N --publications=N --samples=N --state=DIR --only=search,record,check,import]
+#   bench/run.sh metrics    [--publications=N --observations=N --samples=N --state=DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bench=Tracking.Bench
+case "${1:-}" in
+  metrics) bench=Metrics.Bench; shift ;;
+  tracking) shift ;;
+esac
 scripts/prerequisites.sh
 dotnet build CreatorMeta.sln -c Release -nologo -clp:ErrorsOnly
-dotnet build bench/Tracking.Bench -c Release -nologo -clp:ErrorsOnly
-exec dotnet bench/Tracking.Bench/bin/Release/net10.0/Tracking.Bench.dll "$@"
+dotnet build "bench/$bench" -c Release -nologo -clp:ErrorsOnly
+exec dotnet "bench/$bench/bin/Release/net10.0/$bench.dll" "$@"

@@ -45,6 +45,7 @@ using var onTerminate = System.Runtime.InteropServices.PosixSignalRegistration.C
 
 try
 {
+    var trust = CreatorMeta.AppHost.TrustKeys.Generate();
     var postgres = await Start(new PostgresServerResource(ResourceNames.Postgres, state, null));
     var broker = await Start(new RabbitMQServerResource(ResourceNames.Messaging, state, null));
     var trackingDb = await Start(new PostgresDatabaseResource(ResourceNames.DatabaseOf(ResourceNames.Tracking), postgres));
@@ -53,6 +54,7 @@ try
     tracking.AddGrpcEndpoint();
     // Measured as deployed: Development adds per-request work (scope validation, the developer exception page).
     tracking.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+    tracking.Environment["Trust__VerificationKey"] = trust.VerificationKey;
     tracking.ConnectionStrings.AddRange([trackingDb, broker]);
     await Start(tracking);
     if (await Seeder.CountAssetsAsync(trackingDb.ConnectionString, Workspace) is var seeded and > 0)
@@ -67,6 +69,7 @@ try
     gateway.ConnectionStrings.Add(gatewayDb);
     gateway.ServiceReferences.Add(tracking);
     gateway.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+    gateway.Environment["Trust__SigningKey"] = trust.SigningKey;
     gateway.Environment["Gateway__DevelopmentApiKey"] = Key;
     gateway.Environment["Gateway__RequestsPerSecondPerKey"] = "100000";
     gateway.Environment["Gateway__BurstPerKey"] = "100000";

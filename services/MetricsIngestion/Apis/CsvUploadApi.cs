@@ -71,7 +71,7 @@ public static class CsvUploadApi
             if (rowErrors.Count > 0)
                 results.Add(new ItemResult(line, "rejected", rowErrors));
             else
-                rows.Add((line, new Observation(workspace.Value, known, handle, row!.PostId, row.ObservedAt, source ?? "csv", row.SourceEventId, row.Metrics)));
+                rows.Add((line, Observation.Create(workspace.Value, known, handle, row!.PostId, row.ObservedAt, source ?? "csv", row.SourceEventId, row.Metrics)));
         }
         foreach (var chunk in rows.Chunk(ObservationsApi.MaxBatch))
         {

@@ -1,4 +1,3 @@
-using CreatorMeta.Contracts;
 using CreatorMeta.MetricsIngestion.Domain;
 using CreatorMeta.MetricsIngestion.Infrastructure;
 using CreatorMeta.ServiceDefaults.Problems;
@@ -20,10 +19,11 @@ public static class ObservationsApi
 
     /// <summary>Each item stands alone: valid ones are stored (once), invalid ones are reported by index.</summary>
     public static async Task<Results<Accepted<BatchResult>, ValidationProblem>> UploadObservations(
-        ObservationBatch batch, WorkspaceId workspace, ObservationStore store, TimeProvider clock, CancellationToken cancellationToken)
+        ObservationBatch batch, WorkspaceId workspace, ObservationStore store, MappingStore mappings, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (batch.Observations is not { Count: > 0 and <= MaxBatch } items)
             return ApiProblems.Validation(new Dictionary<string, string[]> { ["observations"] = [$"Send 1 to {MaxBatch} observations."] });
+        var set = await mappings.ForIngestionAsync(workspace.Value, cancellationToken);
         var rejected = new Dictionary<int, IDictionary<string, string[]>>();
         var valid = new List<(int Index, Observation Observation)>();
         for (var i = 0; i < items.Count; i++)
@@ -35,11 +35,14 @@ public static class ObservationsApi
             }
             var errors = Observation.Validate(item.Platform, item.Account, item.ExternalPostId, item.ObservedAt, item.Source,
                 item.SourceEventId, item.Metrics, clock.GetUtcNow());
+            var observation = errors.Count > 0 ? null : Observation.Create(workspace.Value, item.Platform!, item.Account!, item.ExternalPostId!,
+                item.ObservedAt!.Value, item.Source!, item.SourceEventId!, item.Metrics!);
+            if (observation is not null)
+                errors = Observation.CountProblems(observation.Metrics, set, observation.Platform, observation.ObservedAt);
             if (errors.Count > 0)
                 rejected[i] = errors;
             else
-                valid.Add((i, new Observation(workspace.Value, Platforms.Normalize(item.Platform)!, AccountHandles.Normalize(item.Account)!,
-                    item.ExternalPostId!.Trim(), item.ObservedAt!.Value, item.Source!, item.SourceEventId!, item.Metrics!)));
+                valid.Add((i, observation!));
         }
         var outcomes = await store.StoreAsync(valid.Select(v => v.Observation).ToList(), cancellationToken);
         var results = new ItemResult[items.Count];

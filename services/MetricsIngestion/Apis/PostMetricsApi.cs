@@ -74,11 +74,9 @@ public static class PostMetricsApi
 
     private static RawObservation Explain(StoredObservation observation, string platform, MappingSet mappings)
     {
-        using var document = JsonDocument.Parse(observation.Metrics);
-        var values = document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => RawValues.Read(p.Value), StringComparer.Ordinal);
-        var reading = MetricNormalizer.Normalize(mappings, platform, observation.ObservedAt, values);
+        var reading = MetricNormalizer.Normalize(mappings, platform, observation.ObservedAt, RawValues.ReadObject(observation.Metrics));
         return new RawObservation(observation.Id, observation.ObservedAt, observation.Source, observation.SourceEventId,
-            document.RootElement.Clone(), reading.Lifetime.ToDictionary(v => v.Key, v => v.Value.Value),
+            JsonDocument.Parse(observation.Metrics).RootElement, reading.Lifetime.ToDictionary(v => v.Key, v => v.Value.Value),
             reading.Windowed.ToDictionary(v => $"{v.Key.Metric}:{v.Key.Scope.Name()}", v => v.Value.Value), reading.Unmapped, reading.Absent);
     }
 

@@ -7,7 +7,24 @@ namespace CreatorMeta.MetricsIngestion.Infrastructure;
 public sealed class MappingStore(NpgsqlDataSource db, ResolutionSignal resolution)
 {
     private const string Columns = "id, workspace_id, platform, api, raw_name, canonical, scope, multiplier, combine, effective_from, effective_to, note";
+    /// <summary>How long ingestion may check counts against a workspace's rows before reading them again.</summary>
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (MappingSet Set, long Until)> _cache = new();
     private IReadOnlyList<MetricMapping>? _builtIn;
+
+    /// <summary>
+    /// The workspace's rows as ingestion checks counts against them, read again at most every few seconds (resolution and
+    /// the API always read them fresh; a row added here takes effect on this instance's checks at once).
+    /// </summary>
+    public async Task<MappingSet> ForIngestionAsync(string workspace, CancellationToken cancellationToken)
+    {
+        if (_cache.TryGetValue(workspace, out var cached) && cached.Until > Environment.TickCount64)
+            return cached.Set;
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        var set = await ForWorkspaceAsync(connection, null, workspace, cancellationToken);
+        _cache[workspace] = (set, Environment.TickCount64 + (long)CacheFor.TotalMilliseconds);
+        return set;
+    }
 
     public async Task<MappingSet> ForWorkspaceAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string workspace,
         CancellationToken cancellationToken)
@@ -56,14 +73,12 @@ public sealed class MappingStore(NpgsqlDataSource db, ResolutionSignal resolutio
                      row.Note })
             insert.Parameters.Add(Parameter(value));
         var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
-        await Execute(connection, transaction, """
-            UPDATE posts p SET needs_resolution = true
-            WHERE p.workspace_id = $1 AND p.platform = $2 AND NOT p.needs_resolution AND EXISTS (
-                SELECT 1 FROM raw_observations r
-                WHERE r.workspace_id = p.workspace_id AND r.platform = p.platform AND r.external_post_id = p.external_post_id
-                  AND r.metrics ? $3 AND r.observed_at >= $4)
-            """, cancellationToken, row.WorkspaceId, row.Platform, row.RawName, row.EffectiveFrom.ToUniversalTime());
+        await Execute(connection, transaction, ResolutionQueue.Mark("""
+            SELECT DISTINCT workspace_id, platform, external_post_id FROM raw_observations
+            WHERE workspace_id = $1 AND platform = $2 AND metrics ? $3 AND observed_at >= $4
+            """), cancellationToken, row.WorkspaceId, row.Platform, row.RawName, row.EffectiveFrom.ToUniversalTime());
         await transaction.CommitAsync(cancellationToken);
+        _cache.TryRemove(row.WorkspaceId!, out _);
         resolution.Wake();
         return (row with { Id = id }, null);
     }

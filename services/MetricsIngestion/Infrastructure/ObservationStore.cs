@@ -8,7 +8,8 @@ namespace CreatorMeta.MetricsIngestion.Infrastructure;
 public enum StoreOutcome { Stored, Duplicate, BeforePublication }
 
 /// <summary>
-/// Stores raw observations and marks their posts for resolution, in one statement per batch. (workspace, source, source
+/// Stores raw observations and queues their posts for resolution, in one statement per batch (after one that reads
+/// when the posts went out). (workspace, source, source
 /// event id) is stored once however often it arrives; a reading from before the post was published is refused.
 /// </summary>
 public sealed class ObservationStore(NpgsqlDataSource db, ResolutionSignal resolution)
@@ -59,17 +60,18 @@ public sealed class ObservationStore(NpgsqlDataSource db, ResolutionSignal resol
         var stored = new HashSet<(string, string, string)>();
         if (observations.Count == 0)
             return stored;
-        await using var command = new NpgsqlCommand("""
+        await using var command = new NpgsqlCommand($"""
             WITH stored AS (
                 INSERT INTO raw_observations (workspace_id, platform, account, external_post_id, observed_at, source, source_event_id, metrics)
                 SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::jsonb[])
                 ON CONFLICT (workspace_id, source, source_event_id) DO NOTHING
                 RETURNING workspace_id, platform, account, external_post_id, source, source_event_id),
-            marked AS (
+            known AS (
                 INSERT INTO posts (workspace_id, platform, external_post_id, account)
                 SELECT DISTINCT ON (workspace_id, platform, external_post_id) workspace_id, platform, external_post_id, account
                 FROM stored ORDER BY workspace_id, platform, external_post_id
-                ON CONFLICT (workspace_id, platform, external_post_id) DO UPDATE SET needs_resolution = true)
+                ON CONFLICT (workspace_id, platform, external_post_id) DO NOTHING),
+            marked AS ({ResolutionQueue.Mark("SELECT DISTINCT workspace_id, platform, external_post_id FROM stored")})
             SELECT workspace_id, source, source_event_id FROM stored
             """, connection, transaction);
         command.Parameters.AddWithValue(observations.Select(o => o.WorkspaceId).ToArray());

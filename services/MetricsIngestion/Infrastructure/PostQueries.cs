@@ -6,17 +6,17 @@ namespace CreatorMeta.MetricsIngestion.Infrastructure;
 
 /// <summary>A post as metrics knows it: tracking's facts (when it has them), and its last resolution.</summary>
 public sealed record StoredPost(Guid? PublicationId, Guid? AssetId, string Platform, string Account, string? ExternalPostId,
-    DateTimeOffset? PublishedAt, DateTimeOffset? RemovedAt, string? Format, bool Known, bool NeedsResolution, PostMetrics? Metrics);
+    DateTimeOffset? PublishedAt, DateTimeOffset? RemovedAt, string? Format, bool NeedsResolution, PostMetrics? Metrics);
 
 public sealed record StoredObservation(long Id, DateTimeOffset ObservedAt, string Source, string SourceEventId, string Metrics);
 
 /// <summary>Reads for the API; every query is scoped to the caller's workspace.</summary>
 public sealed class PostQueries(NpgsqlDataSource db)
 {
-    private const string Select = """
+    private static readonly string Select = $"""
         SELECT pub.publication_id, pub.asset_id, coalesce(p.platform, pub.platform), coalesce(pub.account, p.account),
-               coalesce(p.external_post_id, pub.external_post_id), pub.published_at, pub.removed_at, a.format,
-               p.workspace_id IS NOT NULL, coalesce(p.needs_resolution, false), p.resolution::text
+               coalesce(p.external_post_id, pub.external_post_id), pub.published_at, pub.removed_at, coalesce(a.format, a.kind),
+               p.workspace_id IS NOT NULL AND {ResolutionQueue.IsQueued}, p.resolution::text
         """;
 
     public async Task<StoredPost?> ByPublicationAsync(string workspace, Guid publicationId, CancellationToken cancellationToken) =>
@@ -25,7 +25,7 @@ public sealed class PostQueries(NpgsqlDataSource db)
             FROM publications pub
             LEFT JOIN posts p ON p.workspace_id = pub.workspace_id AND p.platform = pub.platform AND p.external_post_id = pub.external_post_id
             LEFT JOIN assets a ON a.asset_id = pub.asset_id AND a.workspace_id = pub.workspace_id
-            WHERE pub.workspace_id = $1 AND pub.publication_id = $2 AND pub.platform IS NOT NULL
+            WHERE pub.workspace_id = $1 AND pub.publication_id = $2
             """, cancellationToken, workspace, publicationId)).FirstOrDefault();
 
     public async Task<StoredPost?> ByPostAsync(string workspace, string platform, string externalPostId, CancellationToken cancellationToken) =>
@@ -78,8 +78,8 @@ public sealed class PostQueries(NpgsqlDataSource db)
                 reader.IsDBNull(0) ? null : reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetGuid(1), reader.GetString(2),
                 reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
                 reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
-                reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetBoolean(8), reader.GetBoolean(9),
-                reader.IsDBNull(10) ? null : JsonSerializer.Deserialize<PostMetrics>(reader.GetString(10), ResolutionBatch.Json)));
+                reader.IsDBNull(7) ? null : reader.GetString(7), !reader.IsDBNull(8) && reader.GetBoolean(8),
+                reader.IsDBNull(9) ? null : JsonSerializer.Deserialize<PostMetrics>(reader.GetString(9), ResolutionBatch.Json)));
         return posts;
     }
 }

@@ -39,7 +39,7 @@ public sealed class SettingsStore(NpgsqlDataSource db, ResolutionSignal resoluti
                         conflict_margin = EXCLUDED.conflict_margin, min_baseline_posts = EXCLUDED.min_baseline_posts, updated_at = now()
                     """) { Parameters = { new() { Value = workspace }, new() { Value = settings.SourcePrecedence.ToArray() },
                         new() { Value = settings.ConflictMargin }, new() { Value = settings.MinBaselinePosts } } },
-                new NpgsqlBatchCommand("UPDATE posts SET needs_resolution = true WHERE workspace_id = $1 AND NOT needs_resolution")
+                new NpgsqlBatchCommand(ResolutionQueue.Mark("SELECT workspace_id, platform, external_post_id FROM posts WHERE workspace_id = $1"))
                     { Parameters = { new() { Value = workspace } } },
             },
         };

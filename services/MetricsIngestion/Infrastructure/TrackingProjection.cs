@@ -25,9 +25,11 @@ public static class TrackingProjection
             """, cancellationToken, recorded.PublicationId, recorded.WorkspaceId, recorded.AssetId, platform, account,
             Text(externalPostId), recorded.PublishedAt.ToUniversalTime());
         if (externalPostId is not null)
-            await db.ExecuteAsync("""
-                INSERT INTO posts (workspace_id, platform, external_post_id, account) VALUES ($1, $2, $3, $4)
-                ON CONFLICT (workspace_id, platform, external_post_id) DO UPDATE SET account = EXCLUDED.account, needs_resolution = true
+            await db.ExecuteAsync($"""
+                WITH known AS (
+                    INSERT INTO posts (workspace_id, platform, external_post_id, account) VALUES ($1, $2, $3, $4)
+                    ON CONFLICT (workspace_id, platform, external_post_id) DO UPDATE SET account = EXCLUDED.account)
+                {ResolutionQueue.Mark("VALUES ($1, $2, $3)")}
                 """, cancellationToken, recorded.WorkspaceId, platform, externalPostId, account);
     }
 
@@ -37,21 +39,23 @@ public static class TrackingProjection
         """, cancellationToken, removed.PublicationId, removed.WorkspaceId, removed.AssetId, Platforms.Normalize(removed.Platform) ?? removed.Platform,
         AccountHandles.Normalize(removed.Account) ?? removed.Account, removed.RemovedAt.ToUniversalTime());
 
-    /// <summary>The newest word on an asset's format wins, whichever of registered and updated arrives first.</summary>
-    public static async Task DescribeAssetAsync(MetricsDb db, string workspace, Guid assetId, string? format, DateTimeOffset asOf,
+    /// <summary>
+    /// The newest word on an asset's format and kind wins, whichever of registered and updated arrives first. Baselines
+    /// group posts by format, and by kind where the asset has no format.
+    /// </summary>
+    public static async Task DescribeAssetAsync(MetricsDb db, string workspace, Guid assetId, string? format, string kind, DateTimeOffset asOf,
         CancellationToken cancellationToken)
     {
         var newer = await db.ExecuteAsync("""
-            INSERT INTO assets (asset_id, workspace_id, format, as_of) VALUES ($1, $2, $3, $4)
-            ON CONFLICT (asset_id) DO UPDATE SET format = EXCLUDED.format, as_of = EXCLUDED.as_of
+            INSERT INTO assets (asset_id, workspace_id, format, kind, as_of) VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (asset_id) DO UPDATE SET format = EXCLUDED.format, kind = EXCLUDED.kind, as_of = EXCLUDED.as_of
             WHERE assets.workspace_id = EXCLUDED.workspace_id AND assets.as_of < EXCLUDED.as_of
-            """, cancellationToken, assetId, workspace, Text(format?.Trim().ToLowerInvariant()), asOf.ToUniversalTime());
+            """, cancellationToken, assetId, workspace, Text(string.IsNullOrWhiteSpace(format) ? null : format), kind, asOf.ToUniversalTime());
         if (newer > 0)
-            await db.ExecuteAsync("""
-                UPDATE posts p SET needs_resolution = true FROM publications pub
-                WHERE pub.workspace_id = $1 AND pub.asset_id = $2
-                  AND p.workspace_id = pub.workspace_id AND p.platform = pub.platform AND p.external_post_id = pub.external_post_id
-                """, cancellationToken, workspace, assetId);
+            await db.ExecuteAsync(ResolutionQueue.Mark("""
+                SELECT workspace_id, platform, external_post_id FROM publications
+                WHERE workspace_id = $1 AND asset_id = $2 AND external_post_id IS NOT NULL
+                """), cancellationToken, workspace, assetId);
     }
 
     private static Npgsql.NpgsqlParameter Text(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };

@@ -11,7 +11,7 @@ public sealed class AssetUpdatedConsumer(MetricsDb db, ResolutionSignal resoluti
     {
         var asset = context.Message;
         if (await db.ApplyOnceAsync(asset.EventId.ToString(), nameof(AssetUpdatedConsumer),
-                () => TrackingProjection.DescribeAssetAsync(db, asset.WorkspaceId, asset.AssetId, asset.Format, asset.OccurredAt, context.CancellationToken),
+                () => TrackingProjection.DescribeAssetAsync(db, asset.WorkspaceId, asset.AssetId, asset.Format, asset.Kind, asset.OccurredAt, context.CancellationToken),
                 context.CancellationToken))
             resolution.Wake();
     }

@@ -8,7 +8,8 @@ using MassTransit;
 namespace CreatorMeta.MetricsIngestion.Messaging;
 
 /// <summary>Takes connectors' raw JSON observations; idempotent on the source's own event id.</summary>
-public sealed class EngagementObservedConsumer(ObservationStore store, TimeProvider clock, ILogger<EngagementObservedConsumer> logger)
+public sealed class EngagementObservedConsumer(ObservationStore store, MappingStore mappings, TimeProvider clock,
+    ILogger<EngagementObservedConsumer> logger)
     : IConsumer<EngagementObserved>
 {
     public async Task Consume(ConsumeContext<EngagementObserved> context)
@@ -20,8 +21,11 @@ public sealed class EngagementObservedConsumer(ObservationStore store, TimeProvi
             errors["workspaceId"] = ["workspaceId is required."];
         if (errors.Count > 0)
             throw new InvalidObservationException(string.Join(" ", errors.SelectMany(e => e.Value)));
-        var outcome = (await store.StoreAsync([new Observation(m.WorkspaceId, Platforms.Normalize(m.Platform)!, AccountHandles.Normalize(m.Account)!,
-            m.ExternalPostId.Trim(), m.ObservedAt, m.Source, m.SourceEventId, m.Metrics)], context.CancellationToken))[0];
+        var observation = Observation.Create(m.WorkspaceId, m.Platform, m.Account, m.ExternalPostId, m.ObservedAt, m.Source, m.SourceEventId, m.Metrics);
+        var set = await mappings.ForIngestionAsync(observation.WorkspaceId, context.CancellationToken);
+        if (Observation.CountProblems(observation.Metrics, set, observation.Platform, observation.ObservedAt) is { Count: > 0 } notCounts)
+            throw new InvalidObservationException(string.Join(" ", notCounts.SelectMany(e => e.Value)));
+        var outcome = (await store.StoreAsync([observation], context.CancellationToken))[0];
         if (outcome == StoreOutcome.BeforePublication)
             throw new InvalidObservationException("observedAt is before the post was published: it cannot be a reading of this post.");
         if (outcome == StoreOutcome.Duplicate)

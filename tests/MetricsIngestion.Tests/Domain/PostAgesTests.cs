@@ -7,7 +7,7 @@ public sealed class PostAgesTests
     private static readonly DateTimeOffset Published = new(2025, 5, 1, 10, 0, 0, TimeSpan.Zero);
 
     private static CurvePoint Point(TimeSpan after, params (string Metric, double Value)[] values) =>
-        new(Published + after, values.ToDictionary(v => v.Metric, v => v.Value));
+        new(Published + after, values.ToDictionary(v => v.Metric, v => v.Value), [.. values.Select(v => v.Metric)]);
 
     private static IReadOnlyList<AgeAlignedValues> Align(TimeSpan now, params CurvePoint[] curve) => PostAges.Align(curve, Published, Published + now);
 
@@ -45,6 +45,7 @@ public sealed class PostAgesTests
 
         Assert.Equal(new[] { "1h", "24h" }, ages.Select(a => a.Age));
         Assert.Equal(100.0 / 12, ages[0].Values["likes"].Value, 9); // 1 h of the 12 h from publication to the first reading
+        Assert.Equal(AgedValue.Estimated, ages[0].Values["likes"].Kind); // a straight line over 12 h says little about the first hour
         Assert.Equal(new AgedValue(200, AgedValue.Interpolated), ages[1].Values["likes"]); // halfway from 100 at 12 h to 300 at 36 h
     }
 
@@ -87,5 +88,28 @@ public sealed class PostAgesTests
 
         Assert.Equal(new AgedValue(16, AgedValue.Measured), age.Values["engagement"]);
         Assert.Equal(new AgedValue(100, AgedValue.Measured), age.Values["views"]);
+    }
+
+    [Fact]
+    public void A_value_between_readings_far_from_the_age_is_only_estimated_and_not_compared()
+    {
+        var wide = Align(TimeSpan.FromDays(8), Point(TimeSpan.FromHours(2), ("likes", 100)), Point(TimeSpan.FromDays(7.5), ("likes", 900)));
+        var close = Align(TimeSpan.FromDays(2), Point(TimeSpan.FromHours(20), ("likes", 100)), Point(TimeSpan.FromHours(30), ("likes", 200)));
+
+        // 24 h between readings at 2 h and 180 h: a straight line over a week; between 20 h and 30 h: within half and twice the age.
+        Assert.Equal(AgedValue.Estimated, wide[1].Values["likes"].Kind);
+        Assert.False(wide[1].Values["likes"].IsComparable());
+        Assert.Equal(new AgedValue(140, AgedValue.Interpolated), close[1].Values["likes"]);
+    }
+
+    [Fact]
+    public void A_metric_carried_from_an_earlier_reading_is_not_taken_as_read_again()
+    {
+        var carried = new CurvePoint(Published.AddHours(30), new Dictionary<string, double> { ["likes"] = 10, ["views"] = 900 }, ["views"]);
+
+        var ages = Align(TimeSpan.FromHours(40), Point(TimeSpan.FromHours(13), ("likes", 10), ("views", 40)), carried);
+
+        Assert.Equal(AgedValue.Extrapolated, ages[1].Values["likes"].Kind); // likes were last read at 13 h
+        Assert.Equal(AgedValue.Interpolated, ages[1].Values["views"].Kind);
     }
 }

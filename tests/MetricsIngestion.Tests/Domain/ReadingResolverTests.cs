@@ -148,4 +148,41 @@ public sealed class ReadingResolverTests
         Assert.Equal(new Dictionary<string, double> { ["likes"] = 100 }, resolution.Curve[0].Values);
         Assert.Equal(new Dictionary<string, double> { ["likes"] = 130, ["comments"] = 4 }, resolution.Curve[1].Values);
     }
+
+    [Fact]
+    public void A_less_trusted_source_that_raised_a_counter_cannot_then_take_it_below_the_trusted_reading()
+    {
+        var resolution = ReadingResolver.Resolve(
+            [At(1, 0, "api", ("likes", 1_000, 0)), At(2, 1, "scrape", ("likes", 1_200, 0)), At(3, 2, "scrape", ("likes", 700, 0))],
+            ResolutionSettings.Default);
+
+        // The scraper's own drop from 1,200 to 700 would go below the API's 1,000: the API's reading stands, and it is a conflict.
+        Assert.Equal(new ResolvedValue(1_000, 0, "api", T0), resolution.Current["likes"]);
+        Assert.Empty(resolution.Decreases);
+        var conflict = Assert.Single(resolution.Conflicts);
+        Assert.Equal((1_000d, "api", 700d, "scrape"), (conflict.Kept.Value, conflict.Kept.Source, conflict.Other.Value, conflict.Other.Source));
+    }
+
+    [Fact]
+    public void A_trusted_source_saying_less_than_it_said_before_is_a_decrease_even_while_another_source_held_the_value()
+    {
+        var resolution = ReadingResolver.Resolve(
+            [At(1, 0, "api", ("likes", 1_000, 0)), At(2, 1, "scrape", ("likes", 1_100, 0)), At(3, 2, "api", ("likes", 900, 0))],
+            ResolutionSettings.Default);
+
+        Assert.Equal(900, resolution.Current["likes"].Value);
+        Assert.Equal(new Decrease("likes", 1_000, 900, "api", T0.AddHours(2)), Assert.Single(resolution.Decreases));
+        Assert.Equal(("api", "scrape"), (Assert.Single(resolution.Conflicts).Kept.Source, resolution.Conflicts[0].Other.Source));
+    }
+
+    [Fact]
+    public void The_curve_says_which_counters_each_moment_read_and_carries_the_others()
+    {
+        var resolution = ReadingResolver.Resolve([At(1, 0, "api", ("likes", 10, 0), ("comments", 1, 0)), At(2, 1, "api", ("likes", 20, 0))],
+            ResolutionSettings.Default);
+
+        Assert.Equal(new[] { "comments", "likes" }, resolution.Curve[0].Read);
+        Assert.Equal(new[] { "likes" }, resolution.Curve[1].Read);
+        Assert.Equal(1, resolution.Curve[1].Values["comments"]);
+    }
 }

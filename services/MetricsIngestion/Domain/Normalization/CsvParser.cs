@@ -11,7 +11,10 @@ public sealed record CsvTable(IReadOnlyList<string> Header, IReadOnlyList<(int L
 /// </summary>
 public static class CsvParser
 {
-    private static readonly CsvReaderOptions Options = CsvReaderOptions.Default with { Separator = ',', TrackLineNumbers = true };
+    private static readonly CsvReaderOptions Options = CsvReaderOptions.Default with
+    {
+        Separator = ',', TrackLineNumbers = true, MalformedData = CsvMalformedDataHandling.Throw,
+    };
 
     /// <summary>Throws <see cref="CsvFormatException"/> for quoting that no export writes.</summary>
     public static CsvTable Parse(string text)

@@ -31,6 +31,13 @@ public static class RawValues
 
     private static readonly string[] Dashes = ["-", "–", "—", "n/a", "N/A"];
 
+    /// <summary>Every field of a stored observation's metrics object, read.</summary>
+    public static Dictionary<string, RawValue> ReadObject(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => Read(p.Value), StringComparer.Ordinal);
+    }
+
     public static RawValue Read(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Null or JsonValueKind.Undefined => RawValue.Absent,

@@ -6,7 +6,11 @@ namespace CreatorMeta.MetricsIngestion.Domain.Resolution;
 /// distance from their median in scaled median absolute deviations, which a few viral posts do not stretch as they would
 /// a standard deviation. Null, with <see cref="Reason"/>, while the baseline is thinner than the workspace asks for.
 /// </summary>
-public sealed record Score(double? Percentile, double? RobustZ, string Metric, string? Age, int BaselinePosts, string? Reason);
+public sealed record Score(double? Percentile, double? RobustZ, string Metric, string? Age, int BaselinePosts, string? Reason)
+{
+    /// <summary>Taken at an age but without a percentile yet: the baseline there is thinner than the workspace asks for.</summary>
+    public bool AwaitsBaseline() => Percentile is null && Age is not null;
+}
 
 public static class BaselineScore
 {

@@ -17,8 +17,11 @@ public sealed record Conflict(string Metric, ConflictSide Kept, ConflictSide Oth
 /// <summary>The value of a day, week or 28 days, as last read; never part of a lifetime total.</summary>
 public sealed record WindowedValue(string Metric, string Scope, double Value, string Source, DateTimeOffset ObservedAt);
 
-/// <summary>The resolved lifetime counters as they stood after the readings of one moment.</summary>
-public sealed record CurvePoint(DateTimeOffset ObservedAt, IReadOnlyDictionary<string, double> Values);
+/// <summary>
+/// The resolved lifetime counters as they stood after the readings of one moment, and which of them were read then (the
+/// others are carried from earlier readings).
+/// </summary>
+public sealed record CurvePoint(DateTimeOffset ObservedAt, IReadOnlyDictionary<string, double> Values, IReadOnlyList<string> Read);
 
 public sealed record Resolution(
     IReadOnlyDictionary<string, ResolvedValue> Current,
