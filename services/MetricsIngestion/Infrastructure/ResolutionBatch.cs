@@ -22,6 +22,18 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
 {
     public const int Size = 200;
 
+    /// <summary>Moves the post at the head of the queue to its end: one that cannot be resolved must not hold up the rest.</summary>
+    public async Task RequeueHeadAsync(CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.ExecuteAsync("""
+            WITH head AS (
+                DELETE FROM resolution_queue WHERE id = (SELECT id FROM resolution_queue ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
+                RETURNING workspace_id, platform, external_post_id)
+            """ + ResolutionQueue.Mark("SELECT workspace_id, platform, external_post_id FROM head"), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private sealed record Claimed(string Workspace, string Platform, string ExternalPostId, string Account, string? PublishedDigest,
@@ -34,10 +46,11 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
 
     private readonly record struct BaselineGroup(string Workspace, string Platform, string Account, string Format);
 
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    /// <summary>Resolves up to <paramref name="size"/> queued posts; returns how many.</summary>
+    public async Task<int> RunAsync(int size, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var posts = await ClaimAsync(cancellationToken);
+        var posts = await ClaimAsync(size, cancellationToken);
         if (posts.Count == 0)
             return 0;
         var now = clock.GetUtcNow();
@@ -82,7 +95,7 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
     /// Takes queued posts that no other instance is resolving (their rows are locked for the transaction) with what
     /// tracking said of them; queue rows of posts another instance holds stay for the next round.
     /// </summary>
-    private async Task<List<Claimed>> ClaimAsync(CancellationToken cancellationToken)
+    private async Task<List<Claimed>> ClaimAsync(int size, CancellationToken cancellationToken)
     {
         await using var command = db.Command("""
             WITH picked AS (
@@ -104,7 +117,7 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
                 WHERE workspace_id = p.workspace_id AND platform = p.platform AND external_post_id = p.external_post_id
                 ORDER BY published_at NULLS LAST, publication_id LIMIT 1) pub ON true
             LEFT JOIN assets a ON a.asset_id = pub.asset_id AND a.workspace_id = p.workspace_id
-            """, Size * 3, Size);
+            """, size * 3, size);
         var posts = new List<Claimed>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -239,7 +252,7 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
               ON p.workspace_id = g.w AND p.platform = g.pl AND p.account = g.a AND p.format = g.f
             WHERE p.awaits_baseline
               AND (p.workspace_id, p.platform, p.external_post_id) NOT IN (SELECT * FROM unnest($5::text[], $6::text[], $7::text[]))
-            """), cancellationToken, [.. groups.Select(g => g.Workspace).ToArray(), groups.Select(g => g.Platform).ToArray(),
+            """), cancellationToken, [groups.Select(g => g.Workspace).ToArray(), groups.Select(g => g.Platform).ToArray(),
             groups.Select(g => g.Account).ToArray(), groups.Select(g => g.Format).ToArray(), .. Keys(batch)]);
 
     private static object[] Keys(List<Claimed> posts) =>

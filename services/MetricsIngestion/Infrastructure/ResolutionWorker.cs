@@ -2,7 +2,9 @@ namespace CreatorMeta.MetricsIngestion.Infrastructure;
 
 /// <summary>
 /// Resolves posts with new readings, a batch at a time, as soon as they are stored (or at the next poll, for readings
-/// another instance stored). Several instances share the work: each claims posts the others have not locked.
+/// another instance stored). Several instances share the work: each claims posts the others have not locked. When a
+/// batch fails, the next ones are taken a post at a time, so a post that cannot be resolved is found, logged and moved to
+/// the back of the queue instead of holding up every post behind it.
 /// </summary>
 public sealed class ResolutionWorker(IServiceScopeFactory scopes, ResolutionSignal signal, ILogger<ResolutionWorker> logger) : BackgroundService
 {
@@ -10,17 +12,26 @@ public sealed class ResolutionWorker(IServiceScopeFactory scopes, ResolutionSign
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var oneByOne = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             var resolved = 0;
+            await using var scope = scopes.CreateAsyncScope();
+            var batch = scope.ServiceProvider.GetRequiredService<ResolutionBatch>();
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                resolved = await scope.ServiceProvider.GetRequiredService<ResolutionBatch>().RunAsync(stoppingToken);
+                resolved = await batch.RunAsync(oneByOne > 0 ? 1 : ResolutionBatch.Size, stoppingToken);
+                oneByOne = Math.Max(0, oneByOne - 1);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested && oneByOne == 0)
+            {
+                logger.LogWarning(e, "Resolving a batch of posts failed; taking the next ones one at a time");
+                oneByOne = ResolutionBatch.Size;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(e, "Resolving metrics failed; retrying");
+                logger.LogError(e, "A post could not be resolved; it goes to the back of the queue");
+                await batch.RequeueHeadAsync(stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
             if (resolved == 0)
                 await signal.WaitAsync(Poll, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);

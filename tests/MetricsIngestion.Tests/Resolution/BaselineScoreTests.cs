@@ -50,8 +50,9 @@ public sealed class BaselineScoreTests(MetricsFixture fixture)
         Assert.Equal((960 - 480) / (1.4826 * 240), top.GetProperty("robustZ").GetDouble(), 5);
         var middle = await ScoreAsync(client, third, s => s.GetProperty("percentile").ValueKind == JsonValueKind.Number);
         Assert.Equal(2.0 / 3, middle.GetProperty("percentile").GetDouble(), 5);
-        // The only short has no baseline of its own, however many reels there are.
-        var alone = await ScoreAsync(client, aShort, s => s.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String);
-        Assert.Equal(0, alone.GetProperty("baselinePosts").GetInt32());
+        // The only short is scored at 24 h like the reels, but against no baseline of its own, however many reels there are.
+        var alone = await ScoreAsync(client, aShort, s => s.GetProperty("age").ValueKind == JsonValueKind.String);
+        Assert.Equal(("24h", 0, JsonValueKind.Null), (alone.GetProperty("age").GetString(), alone.GetProperty("baselinePosts").GetInt32(),
+            alone.GetProperty("percentile").ValueKind));
     }
 }

@@ -114,6 +114,19 @@ public sealed class ResolvedMetricsTests(MetricsFixture fixture)
         var known = await MetricsWhenAsync(client, post.PublicationId, _ => true, "the publication's metrics");
         Assert.Equal(ThreeDaysAgo, known.GetProperty("post").GetProperty("publishedAt").GetDateTimeOffset());
         Assert.Equal("24h", known.GetProperty("metrics").GetProperty("ages")[1].GetProperty("age").GetString());
+
+        // Resolving again with nothing new to say sends nothing: once it has been resolved again, a later post's event
+        // arrives, and none for this one before it.
+        var resolvedAt = known.GetProperty("metrics").GetProperty("resolvedAt").GetDateTimeOffset();
+        var asset = new CreatorMeta.Contracts.Tracking.AssetUpdated(Guid.NewGuid(), workspace, DateTimeOffset.UtcNow, post.AssetId, ["title"],
+            "published", "clip, renamed", "video", null, [], [], "reel");
+        await fixture.SendAsync(asset, asset.EventId);
+        await MetricsWhenAsync(client, post.PublicationId, b => b.GetProperty("metrics").GetProperty("resolvedAt").GetDateTimeOffset() > resolvedAt,
+            "resolved again after the asset changed");
+        await UploadAsync(client, Observation("tiktok", "7303-later", ThreeDaysAgo.AddHours(30), "api", new { like_count = 1 }));
+        var received = await broker.ReceiveUntilAsync(m => m.GetProperty("externalPostId").GetString() == "7303-later", TimeSpan.FromSeconds(20));
+        Assert.Equal("7303-later", received[^1].GetProperty("message").GetProperty("externalPostId").GetString());
+        Assert.DoesNotContain(received, m => m.GetProperty("message").GetProperty("externalPostId").GetString() == "7303");
     }
 
     [Fact]
