@@ -53,10 +53,10 @@ public sealed class Library(string[] platforms, string[] accounts, string[] post
         var assets = Enumerable.Range(0, Count / 4 + 1).Select(i => Guid.CreateVersion7(DateTimeOffset.UnixEpoch.AddSeconds(i))).ToArray();
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using (var copy = await connection.BeginBinaryImportAsync("COPY assets (asset_id, workspace_id, format, as_of) FROM STDIN (FORMAT BINARY)"))
+        await using (var copy = await connection.BeginBinaryImportAsync("COPY assets (asset_id, workspace_id, format, kind, as_of) FROM STDIN (FORMAT BINARY)"))
         {
             for (var a = 0; a < assets.Length; a++)
-                await copy.WriteRowAsync(default, assets[a], workspace, Formats[a % Formats.Length], DateTimeOffset.UnixEpoch);
+                await copy.WriteRowAsync(default, assets[a], workspace, Formats[a % Formats.Length], "video", DateTimeOffset.UnixEpoch);
             await copy.CompleteAsync();
         }
         await using (var copy = await connection.BeginBinaryImportAsync(
@@ -67,14 +67,17 @@ public sealed class Library(string[] platforms, string[] accounts, string[] post
             await copy.CompleteAsync();
         }
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY posts (workspace_id, platform, external_post_id, account, needs_resolution) FROM STDIN (FORMAT BINARY)"))
+            "COPY posts (workspace_id, platform, external_post_id, account) FROM STDIN (FORMAT BINARY)"))
         {
             for (var i = 0; i < Count; i++)
-                await copy.WriteRowAsync(default, workspace, platforms[i], postIds[i], accounts[i], false);
+                await copy.WriteRowAsync(default, workspace, platforms[i], postIds[i], accounts[i]);
             await copy.CompleteAsync();
         }
-        await using (var vacuum = new NpgsqlCommand("VACUUM ANALYZE assets; VACUUM ANALYZE publications; VACUUM ANALYZE posts", connection))
+        foreach (var table in new[] { "assets", "publications", "posts" })
+        {
+            await using var vacuum = new NpgsqlCommand($"VACUUM ANALYZE {table}", connection);
             await vacuum.ExecuteNonQueryAsync();
+        }
         log($"seeded {Count:N0} publications of {assets.Length:N0} assets in {watch.Elapsed.TotalSeconds:0} s");
     }
 

@@ -76,6 +76,8 @@ try
     var results = new List<string>();
     var random = new Random(11);
     var touched = new List<int>();
+    // Each round reads a post once (a post's source event ids are per round), in a random order over the library.
+    int[] Sample(int count) => [.. Enumerable.Range(0, library.Count).OrderBy(_ => random.Next()).Take(count)];
 
     object Observation(int i, string source, int round)
     {
@@ -94,7 +96,7 @@ try
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         await channel.ExchangeDeclareAsync(ConnectorExchange.Name, ExchangeType.Topic, durable: true);
-        var bodies = Enumerable.Range(0, observations).Select(n => JsonSerializer.SerializeToUtf8Bytes(Observation(random.Next(library.Count), "api", 1))).ToList();
+        var bodies = Sample(observations).Select(i => JsonSerializer.SerializeToUtf8Bytes(Observation(i, "api", 1))).ToList();
         var before = await ProgressAsync(metricsDb.ConnectionString);
         var watch = Stopwatch.StartNew();
         var properties = new BasicProperties { ContentType = "application/json", DeliveryMode = DeliveryModes.Persistent };
@@ -108,8 +110,7 @@ try
 
     // 2. The REST batch route through the gateway, 1,000 per request from 4 clients.
     {
-        var batches = Enumerable.Range(0, observations / 1000)
-            .Select(b => Enumerable.Range(0, 1000).Select(_ => Observation(random.Next(library.Count), "webhook", 2)).ToArray()).ToList();
+        var batches = Sample(observations / 1000 * 1000).Chunk(1000).Select(chunk => chunk.Select(i => Observation(i, "webhook", 2)).ToArray()).ToList();
         var before = await ProgressAsync(metricsDb.ConnectionString);
         var watch = Stopwatch.StartNew();
         var upload = await Measure.ThroughputAsync(4, batches.Count, async b =>
@@ -147,7 +148,7 @@ static async Task<(long Stored, long Pending, long Unpublished)> ProgressAsync(s
     await using var connection = new NpgsqlConnection(connectionString);
     await connection.OpenAsync();
     await using var command = new NpgsqlCommand("""
-        SELECT (SELECT count(*) FROM raw_observations), (SELECT count(*) FROM posts WHERE needs_resolution),
+        SELECT (SELECT count(*) FROM raw_observations), (SELECT count(*) FROM resolution_queue),
                (SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NULL)
         """, connection);
     await using var reader = await command.ExecuteReaderAsync();
@@ -158,11 +159,17 @@ static async Task<(long Stored, long Pending, long Unpublished)> ProgressAsync(s
 // Done when every observation is stored, no post waits for resolution and every staged event is on the broker.
 static async Task<TimeSpan> UntilDoneAsync(string connectionString, long stored, Stopwatch watch)
 {
+    TimeSpan? allStored = null, allResolved = null;
     while (true)
     {
         var progress = await ProgressAsync(connectionString);
-        if (progress.Stored >= stored && progress.Pending == 0 && progress.Unpublished == 0)
+        allStored ??= progress.Stored >= stored ? watch.Elapsed : null;
+        allResolved ??= allStored is not null && progress.Pending == 0 ? watch.Elapsed : null;
+        if (allResolved is not null && progress.Unpublished == 0)
+        {
+            Console.WriteLine($"  stored after {allStored!.Value.TotalSeconds:0.0} s, resolved after {allResolved.Value.TotalSeconds:0.0} s, published after {watch.Elapsed.TotalSeconds:0.0} s");
             return watch.Elapsed;
+        }
         if (watch.Elapsed > TimeSpan.FromMinutes(30))
             throw new TimeoutException($"Not done after 30 minutes: {progress}.");
         await Task.Delay(100);

@@ -131,7 +131,7 @@ public static class MappingsApi
             || !StorableText.IsStorable(request.Api ?? "") || !StorableText.IsStorable(request.Note ?? ""))
             errors["note"] = ["api has at most 100 characters and note at most 1000."];
         if (errors.Count == 0)
-            row = new MetricMapping(0, null, platform!, string.IsNullOrWhiteSpace(request.Api) ? "custom" : request.Api.Trim(), request.RawName!,
+            row = new MetricMapping(0, null, platform!, string.IsNullOrWhiteSpace(request.Api) ? "custom" : request.Api.Trim(), request.RawName!.Trim(),
                 request.Canonical!, scope!.Value, request.Multiplier ?? 1, combine!.Value, from, request.EffectiveTo, request.Note);
         return errors;
     }

@@ -77,7 +77,7 @@ public static class PostMetricsApi
         var reading = MetricNormalizer.Normalize(mappings, platform, observation.ObservedAt, RawValues.ReadObject(observation.Metrics));
         return new RawObservation(observation.Id, observation.ObservedAt, observation.Source, observation.SourceEventId,
             JsonDocument.Parse(observation.Metrics).RootElement, reading.Lifetime.ToDictionary(v => v.Key, v => v.Value.Value),
-            reading.Windowed.ToDictionary(v => $"{v.Key.Metric}:{v.Key.Scope.Name()}", v => v.Value.Value), reading.Unmapped, reading.Absent);
+            reading.Windowed.ToDictionary(v => $"{v.Key.Metric}:{v.Key.Scope.Name()}", v => v.Value.Value), reading.Unmapped, reading.Absent, reading.Invalid);
     }
 
     private static PostIdentity Identity(StoredPost p) =>

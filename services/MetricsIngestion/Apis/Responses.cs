@@ -39,7 +39,7 @@ public sealed record PostIdentity(Guid? PublicationId, Guid? AssetId, string Pla
 /// <summary>A stored observation as it came, and what each of its fields meant when it was observed.</summary>
 public sealed record RawObservation(long Id, DateTimeOffset ObservedAt, string Source, string SourceEventId, JsonElement Metrics,
     IReadOnlyDictionary<string, double> Lifetime, IReadOnlyDictionary<string, double> Windowed, IReadOnlyList<string> Unmapped,
-    IReadOnlyList<string> Absent);
+    IReadOnlyList<string> Absent, IReadOnlyDictionary<string, string> NotCounts);
 
 /// <summary>
 /// <see cref="Status"/> is "resolved", "pending" (readings stored, resolution under way) or "no-observations"; the metrics

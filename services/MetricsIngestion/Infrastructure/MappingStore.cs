@@ -71,7 +71,7 @@ public sealed class MappingStore(NpgsqlDataSource db, ResolutionSignal resolutio
                      row.Combine.ToString().ToLowerInvariant(), row.EffectiveFrom.ToUniversalTime(),
                      new NpgsqlParameter { Value = (object?)row.EffectiveTo?.ToUniversalTime() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz },
                      row.Note })
-            insert.Parameters.Add(Parameter(value));
+            insert.Parameters.Add(SqlParameters.From(value));
         var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
         await Execute(connection, transaction, ResolutionQueue.Mark("""
             SELECT DISTINCT workspace_id, platform, external_post_id FROM raw_observations
@@ -88,7 +88,7 @@ public sealed class MappingStore(NpgsqlDataSource db, ResolutionSignal resolutio
     {
         await using var command = new NpgsqlCommand($"SELECT {Columns} FROM metric_mappings WHERE {where}", connection, transaction);
         foreach (var value in parameters)
-            command.Parameters.Add(Parameter(value));
+            command.Parameters.Add(SqlParameters.From(value));
         var rows = new List<MetricMapping>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -105,15 +105,7 @@ public sealed class MappingStore(NpgsqlDataSource db, ResolutionSignal resolutio
     {
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         foreach (var value in parameters)
-            command.Parameters.Add(Parameter(value));
+            command.Parameters.Add(SqlParameters.From(value));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    /// <summary>A typed parameter, so a null still tells PostgreSQL its type.</summary>
-    private static NpgsqlParameter Parameter(object? value) => value switch
-    {
-        NpgsqlParameter typed => typed,
-        null => new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text },
-        _ => new NpgsqlParameter { Value = value },
-    };
 }

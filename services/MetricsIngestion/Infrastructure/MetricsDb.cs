@@ -18,7 +18,7 @@ public sealed class MetricsDb(DbContextOptions<MetricsDb> options) : DbContext(o
         var command = new NpgsqlCommand(sql, (NpgsqlConnection)Database.GetDbConnection(),
             (NpgsqlTransaction?)Database.CurrentTransaction?.GetDbTransaction());
         foreach (var parameter in parameters)
-            command.Parameters.Add(parameter as NpgsqlParameter ?? new NpgsqlParameter { Value = parameter ?? DBNull.Value });
+            command.Parameters.Add(SqlParameters.From(parameter));
         return command;
     }
 

@@ -1,6 +1,5 @@
 using CreatorMeta.Contracts;
 using CreatorMeta.Contracts.Tracking;
-using NpgsqlTypes;
 
 namespace CreatorMeta.MetricsIngestion.Infrastructure;
 
@@ -23,7 +22,7 @@ public static class TrackingProjection
                 external_post_id = EXCLUDED.external_post_id, published_at = EXCLUDED.published_at
             WHERE publications.workspace_id = EXCLUDED.workspace_id
             """, cancellationToken, recorded.PublicationId, recorded.WorkspaceId, recorded.AssetId, platform, account,
-            Text(externalPostId), recorded.PublishedAt.ToUniversalTime());
+            SqlParameters.Text(externalPostId), recorded.PublishedAt.ToUniversalTime());
         if (externalPostId is not null)
             await db.ExecuteAsync($"""
                 WITH known AS (
@@ -50,13 +49,11 @@ public static class TrackingProjection
             INSERT INTO assets (asset_id, workspace_id, format, kind, as_of) VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT (asset_id) DO UPDATE SET format = EXCLUDED.format, kind = EXCLUDED.kind, as_of = EXCLUDED.as_of
             WHERE assets.workspace_id = EXCLUDED.workspace_id AND assets.as_of < EXCLUDED.as_of
-            """, cancellationToken, assetId, workspace, Text(string.IsNullOrWhiteSpace(format) ? null : format), kind, asOf.ToUniversalTime());
+            """, cancellationToken, assetId, workspace, SqlParameters.Text(string.IsNullOrWhiteSpace(format) ? null : format), kind, asOf.ToUniversalTime());
         if (newer > 0)
             await db.ExecuteAsync(ResolutionQueue.Mark("""
                 SELECT workspace_id, platform, external_post_id FROM publications
                 WHERE workspace_id = $1 AND asset_id = $2 AND external_post_id IS NOT NULL
                 """), cancellationToken, workspace, assetId);
     }
-
-    private static Npgsql.NpgsqlParameter Text(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
 }

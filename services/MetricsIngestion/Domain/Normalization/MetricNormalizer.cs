@@ -3,7 +3,10 @@ namespace CreatorMeta.MetricsIngestion.Domain.Normalization;
 /// <summary>A canonical value read from one observation, and the raw fields it came from.</summary>
 public sealed record CanonicalValue(double Value, double Uncertainty, IReadOnlyList<string> From);
 
-/// <summary>One observation in canonical terms, with what could not be put in them kept beside it.</summary>
+/// <summary>
+/// One observation in canonical terms, with what could not be put in them kept beside it: fields no row maps, mapped
+/// fields that were absent, and mapped fields whose value is not a count (stored before a row gave the field a meaning).
+/// </summary>
 public sealed record NormalizedReading(
     IReadOnlyDictionary<string, CanonicalValue> Lifetime,
     IReadOnlyDictionary<(string Metric, MetricScope Scope), CanonicalValue> Windowed,
@@ -27,10 +30,10 @@ public static class MetricNormalizer
         var invalid = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (rawName, value) in raw.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
-            if (value.Kind == RawValueKind.Invalid)
+            if (mappings.InForce(platform, rawName, observedAt) is not { } row)
+                unmapped.Add(rawName); // kept as it came, text included
+            else if (value.Kind == RawValueKind.Invalid)
                 invalid[rawName] = value.Problem!;
-            else if (mappings.InForce(platform, rawName, observedAt) is not { } row)
-                unmapped.Add(rawName);
             else if (value.Kind == RawValueKind.Absent)
                 absent.Add(rawName);
             else
