@@ -16,6 +16,8 @@ public static class MetricsIngestionServices
         builder.AddServiceDatabase<MetricsDb>(ResourceNames.MetricsIngestion);
         builder.Services.AddSingleton<ResolutionSignal>();
         builder.Services.AddSingleton<ObservationStore>();
+        builder.Services.AddSingleton<ObservationBatcher>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ObservationBatcher>());
         builder.Services.AddSingleton<MappingStore>();
         builder.Services.AddSingleton<SettingsStore>();
         builder.Services.AddSingleton<PostQueries>();
@@ -30,7 +32,8 @@ public static class MetricsIngestionServices
                 bus.AddConsumer<AssetRegisteredConsumer>();
                 bus.AddConsumer<AssetUpdatedConsumer>();
             },
-            (context, rabbit) => rabbit.ConnectorEndpoint<EngagementObservedConsumer>(context, ConnectorQueue, ConnectorExchange.Name, ConnectorExchange.EngagementObserved));
+            (context, rabbit) => rabbit.ConnectorEndpoint<EngagementObservedConsumer>(context, ConnectorQueue, ConnectorExchange.Name,
+                ConnectorExchange.EngagementObserved, concurrency: ObservationBatcher.MaxGroup));
         builder.AddOutboxDispatcher<MetricsDb>();
         return builder;
     }

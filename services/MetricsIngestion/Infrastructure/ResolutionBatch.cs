@@ -76,17 +76,18 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
         }
         posts = [.. posts.Where(p => resolved.ContainsKey(p.Key))];
         var entered = await RefreshBaselinesAsync(posts, resolved, cancellationToken);
-        var baselines = await BaselinesAsync(posts, resolved, cancellationToken);
+        var baselines = await BaselinesAsync(posts, resolved, entered.Keys, cancellationToken);
+        var events = new List<(Guid, DateTimeOffset, MetricsUpdated)>();
         var updates = posts.Select(post =>
         {
             var (resolution, observations) = resolved[post.Key];
             var score = Score(post, resolution.ScoreBasis, baselines, rules[post.Workspace].Settings);
             var metrics = PostMetrics.From(resolution, score, observations, now);
-            return (Post: post, Metrics: metrics, Digest: Publish(post, metrics, now));
+            return (Post: post, Metrics: metrics, Digest: Publish(post, metrics, now, events));
         }).ToList();
         await StoreAsync(updates, cancellationToken);
-        await QueueAwaitingAsync(entered, posts, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await QueueAwaitingAsync(entered, baselines, rules, posts, cancellationToken);
+        await db.PublishAllAsync(events, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return posts.Count;
     }
@@ -149,8 +150,8 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
         return readings;
     }
 
-    /// <summary>Replaces the posts' baseline values; returns the groups a post newly entered at some age.</summary>
-    private async Task<HashSet<BaselineGroup>> RefreshBaselinesAsync(List<Claimed> posts,
+    /// <summary>Replaces the posts' baseline values; returns how many posts newly entered each group at each age.</summary>
+    private async Task<Dictionary<(BaselineGroup Group, string Age), int>> RefreshBaselinesAsync(List<Claimed> posts,
         Dictionary<(string, string, string), (ResolvedPost Post, int Observations)> resolved, CancellationToken cancellationToken)
     {
         var before = new HashSet<(string, string, string, string)>();
@@ -172,15 +173,19 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
             rows.Select(r => r.Post.Account).ToArray(), rows.Select(r => r.Post.Format).ToArray(), rows.Select(r => r.Age).ToArray(),
             rows.Select(r => r.Post.ExternalPostId).ToArray(), rows.Select(r => r.Engagement).ToArray());
         return rows.Where(r => !before.Contains((r.Post.Workspace, r.Post.Platform, r.Post.ExternalPostId, r.Age)))
-            .Select(r => r.Post.Group).ToHashSet();
+            .GroupBy(r => (r.Post.Group, r.Age)).ToDictionary(g => g.Key, g => g.Count());
     }
 
-    /// <summary>The baseline of every group and age a post in the batch is scored at, each post's own value marked.</summary>
+    /// <summary>
+    /// The baseline of every group and age a post in the batch is scored at or newly entered, each post's own value
+    /// marked.
+    /// </summary>
     private async Task<Dictionary<(BaselineGroup, string), List<(string Post, double Engagement)>>> BaselinesAsync(List<Claimed> posts,
-        Dictionary<(string, string, string), (ResolvedPost Post, int Observations)> resolved, CancellationToken cancellationToken)
+        Dictionary<(string, string, string), (ResolvedPost Post, int Observations)> resolved, IEnumerable<(BaselineGroup Group, string Age)> entered,
+        CancellationToken cancellationToken)
     {
         var wanted = posts.Where(p => resolved[p.Key].Post.ScoreBasis is not null)
-            .Select(p => (p.Group, resolved[p.Key].Post.ScoreBasis!.Age)).Distinct().ToList();
+            .Select(p => (p.Group, resolved[p.Key].Post.ScoreBasis!.Age)).Concat(entered).Distinct().ToList();
         var baselines = new Dictionary<(BaselineGroup, string), List<(string, double)>>();
         if (wanted.Count == 0)
             return baselines;
@@ -213,8 +218,8 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
             others.Where(o => o.Post != post.ExternalPostId).Select(o => o.Engagement).ToList(), settings.MinBaselinePosts);
     }
 
-    /// <summary>Stages MetricsUpdated when what it would say differs from what was last said; returns what was said.</summary>
-    private string? Publish(Claimed post, PostMetrics metrics, DateTimeOffset now)
+    /// <summary>Adds MetricsUpdated to <paramref name="events"/> when what it would say differs from what was last said; returns what was said.</summary>
+    private static string? Publish(Claimed post, PostMetrics metrics, DateTimeOffset now, List<(Guid, DateTimeOffset, MetricsUpdated)> events)
     {
         if (metrics.Values.Count == 0)
             return post.PublishedDigest;
@@ -225,35 +230,49 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
         if (digest == post.PublishedDigest)
             return digest;
         var eventId = Guid.NewGuid();
-        db.PublishOnSave(eventId, now, new MetricsUpdated(eventId, post.Workspace, now, post.PublicationId, post.Platform, post.Account,
-            post.ExternalPostId, metrics.Values.Values.Max(v => v.ObservedAt), values, rate, definition, metrics.Score.Percentile));
+        events.Add((eventId, now, new MetricsUpdated(eventId, post.Workspace, now, post.PublicationId, post.Platform, post.Account,
+            post.ExternalPostId, metrics.Values.Values.Max(v => v.ObservedAt), values, rate, definition, metrics.Score.Percentile)));
         return digest;
     }
 
     private Task StoreAsync(List<(Claimed Post, PostMetrics Metrics, string? Digest)> updates, CancellationToken cancellationToken) =>
         db.ExecuteAsync("""
-            UPDATE posts p SET resolution = u.resolution, score = u.score, awaits_baseline = u.awaits, format = u.format, account = u.account,
+            UPDATE posts p SET resolution = u.resolution, score = u.score, awaits_age = u.awaits, format = u.format, account = u.account,
                 published_digest = u.digest, resolved_at = now()
-            FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::float8[], $6::boolean[], $7::text[], $8::text[], $9::text[])
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::float8[], $6::text[], $7::text[], $8::text[], $9::text[])
                 AS u(w, p, e, resolution, score, awaits, format, account, digest)
             WHERE p.workspace_id = u.w AND p.platform = u.p AND p.external_post_id = u.e
             """, cancellationToken,
             updates.Select(u => u.Post.Workspace).ToArray(), updates.Select(u => u.Post.Platform).ToArray(),
             updates.Select(u => u.Post.ExternalPostId).ToArray(),
             new NpgsqlParameter { Value = updates.Select(u => JsonSerializer.Serialize(u.Metrics, Json)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb },
-            updates.Select(u => u.Metrics.Score.Percentile).ToArray(), updates.Select(u => u.Metrics.Score.AwaitsBaseline()).ToArray(),
+            updates.Select(u => u.Metrics.Score.Percentile).ToArray(),
+            updates.Select(u => u.Metrics.Score.AwaitsBaseline() ? u.Metrics.Score.Age : null).ToArray(),
             updates.Select(u => u.Post.Format).ToArray(), updates.Select(u => u.Post.Account).ToArray(), updates.Select(u => u.Digest).ToArray());
 
-    /// <summary>Posts waiting for a baseline that just grew are queued again, so they get their score.</summary>
-    private Task QueueAwaitingAsync(HashSet<BaselineGroup> groups, List<Claimed> batch, CancellationToken cancellationToken) =>
-        groups.Count == 0 ? Task.CompletedTask : db.ExecuteAsync(ResolutionQueue.Mark("""
+    /// <summary>
+    /// Posts waiting for a baseline are queued again when the baseline at their age has just grown to the size they need
+    /// (the workspace's minimum besides themselves), so they get their score; not every time a post enters their group.
+    /// </summary>
+    private Task QueueAwaitingAsync(Dictionary<(BaselineGroup Group, string Age), int> entered,
+        Dictionary<(BaselineGroup, string), List<(string Post, double Engagement)>> baselines,
+        Dictionary<string, (MappingSet Mappings, ResolutionSettings Settings)> rules, List<Claimed> batch, CancellationToken cancellationToken)
+    {
+        var crossed = entered.Where(e =>
+        {
+            var needed = rules[e.Key.Group.Workspace].Settings.MinBaselinePosts + 1;
+            var size = baselines.GetValueOrDefault(e.Key)?.Count ?? 0;
+            return size >= needed && size - e.Value < needed;
+        }).Select(e => e.Key).ToList();
+        return crossed.Count == 0 ? Task.CompletedTask : db.ExecuteAsync(ResolutionQueue.Mark("""
             SELECT p.workspace_id, p.platform, p.external_post_id
-            FROM posts p JOIN unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS g(w, pl, a, f)
-              ON p.workspace_id = g.w AND p.platform = g.pl AND p.account = g.a AND p.format = g.f
-            WHERE p.awaits_baseline
-              AND (p.workspace_id, p.platform, p.external_post_id) NOT IN (SELECT * FROM unnest($5::text[], $6::text[], $7::text[]))
-            """), cancellationToken, [groups.Select(g => g.Workspace).ToArray(), groups.Select(g => g.Platform).ToArray(),
-            groups.Select(g => g.Account).ToArray(), groups.Select(g => g.Format).ToArray(), .. Keys(batch)]);
+            FROM posts p JOIN unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS g(w, pl, a, f, age)
+              ON p.workspace_id = g.w AND p.platform = g.pl AND p.account = g.a AND p.format = g.f AND p.awaits_age = g.age
+            WHERE (p.workspace_id, p.platform, p.external_post_id) NOT IN (SELECT * FROM unnest($6::text[], $7::text[], $8::text[]))
+            """), cancellationToken, [crossed.Select(c => c.Group.Workspace).ToArray(), crossed.Select(c => c.Group.Platform).ToArray(),
+            crossed.Select(c => c.Group.Account).ToArray(), crossed.Select(c => c.Group.Format).ToArray(), crossed.Select(c => c.Age).ToArray(),
+            .. Keys(batch)]);
+    }
 
     private static object[] Keys(List<Claimed> posts) =>
         [posts.Select(p => p.Workspace).ToArray(), posts.Select(p => p.Platform).ToArray(), posts.Select(p => p.ExternalPostId).ToArray()];

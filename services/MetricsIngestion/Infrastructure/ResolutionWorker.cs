@@ -2,15 +2,21 @@ namespace CreatorMeta.MetricsIngestion.Infrastructure;
 
 /// <summary>
 /// Resolves posts with new readings, a batch at a time, as soon as they are stored (or at the next poll, for readings
-/// another instance stored). Several instances share the work: each claims posts the others have not locked. When a
-/// batch fails, the next ones are taken a post at a time, so a post that cannot be resolved is found, logged and moved to
-/// the back of the queue instead of holding up every post behind it.
+/// another instance stored). Several instances, and two loops in each, share the work: each claims posts the others have
+/// not locked. When a batch fails, that loop takes the next ones a post at a time, so a post that cannot be resolved is
+/// found, logged and moved to the back of the queue instead of holding up every post behind it.
 /// </summary>
 public sealed class ResolutionWorker(IServiceScopeFactory scopes, ResolutionSignal signal, ILogger<ResolutionWorker> logger) : BackgroundService
 {
+    /// <summary>Batches resolved at once: while one waits on PostgreSQL, the other computes.</summary>
+    public const int Loops = 2;
+
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Loops).Select(_ => Task.Run(() => LoopAsync(stoppingToken), stoppingToken)));
+
+    private async Task LoopAsync(CancellationToken stoppingToken)
     {
         var oneByOne = 0;
         while (!stoppingToken.IsCancellationRequested)

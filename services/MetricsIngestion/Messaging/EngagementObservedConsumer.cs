@@ -8,7 +8,7 @@ using MassTransit;
 namespace CreatorMeta.MetricsIngestion.Messaging;
 
 /// <summary>Takes connectors' raw JSON observations; idempotent on the source's own event id.</summary>
-public sealed class EngagementObservedConsumer(ObservationStore store, MappingStore mappings, TimeProvider clock,
+public sealed class EngagementObservedConsumer(ObservationBatcher store, MappingStore mappings, TimeProvider clock,
     ILogger<EngagementObservedConsumer> logger)
     : IConsumer<EngagementObserved>
 {
@@ -25,7 +25,7 @@ public sealed class EngagementObservedConsumer(ObservationStore store, MappingSt
         var set = await mappings.ForIngestionAsync(observation.WorkspaceId, context.CancellationToken);
         if (Observation.CountProblems(observation.Metrics, set, observation.Platform, observation.ObservedAt) is { Count: > 0 } notCounts)
             throw new InvalidObservationException(string.Join(" ", notCounts.SelectMany(e => e.Value)));
-        var outcome = (await store.StoreAsync([observation], context.CancellationToken))[0];
+        var outcome = await store.StoreAsync(observation, context.CancellationToken);
         if (outcome == StoreOutcome.BeforePublication)
             throw new InvalidObservationException("observedAt is before the post was published: it cannot be a reading of this post.");
         if (outcome == StoreOutcome.Duplicate)

@@ -130,4 +130,14 @@ public sealed class RawValuesTests
         Assert.Equal(new RawValue(RawValueKind.Absent, 0, 0, null), RawValue.Absent);
         Assert.Equal(new RawValue(RawValueKind.Invalid, 0, 0, "why"), RawValue.Invalid("why"));
     }
+
+    [Fact]
+    public void A_stored_observation_is_read_field_by_field()
+    {
+        var values = RawValues.ReadObject("""{"viewCount": "1,204", "likeCount": null, "note": "ready"}""");
+
+        Assert.Equal(RawValue.Exact(1204), values["viewCount"]);
+        Assert.Equal(RawValueKind.Absent, values["likeCount"].Kind);
+        Assert.Equal(RawValueKind.Invalid, values["note"].Kind);
+    }
 }
