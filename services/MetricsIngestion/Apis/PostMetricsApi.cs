@@ -75,8 +75,9 @@ public static class PostMetricsApi
     private static RawObservation Explain(StoredObservation observation, string platform, MappingSet mappings)
     {
         var reading = MetricNormalizer.Normalize(mappings, platform, observation.ObservedAt, RawValues.ReadObject(observation.Metrics));
+        using var raw = JsonDocument.Parse(observation.Metrics);
         return new RawObservation(observation.Id, observation.ObservedAt, observation.Source, observation.SourceEventId,
-            JsonDocument.Parse(observation.Metrics).RootElement, reading.Lifetime.ToDictionary(v => v.Key, v => v.Value.Value),
+            raw.RootElement.Clone(), reading.Lifetime.ToDictionary(v => v.Key, v => v.Value.Value),
             reading.Windowed.ToDictionary(v => $"{v.Key.Metric}:{v.Key.Scope.Name()}", v => v.Value.Value), reading.Unmapped, reading.Absent, reading.Invalid);
     }
 

@@ -33,7 +33,8 @@ public sealed class ObservationBatcher(ObservationStore store, ILogger<Observati
                     group.Add(next);
                 try
                 {
-                    var outcomes = await store.StoreAsync([.. group.Select(g => g.Observation)], stoppingToken);
+                    // Not the stopping token: a group that has started is committed, so its messages are acknowledged, not retried.
+                    var outcomes = await store.StoreAsync([.. group.Select(g => g.Observation)], CancellationToken.None);
                     for (var i = 0; i < group.Count; i++)
                         group[i].Stored.TrySetResult(outcomes[i]);
                 }
@@ -48,6 +49,11 @@ public sealed class ObservationBatcher(ObservationStore store, ILogger<Observati
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+        finally
+        {
+            // What has not been stored is given back to the bus, and nothing waits for a group that will never come.
+            _pending.Writer.TryComplete();
             group.ForEach(g => g.Stored.TrySetCanceled(stoppingToken));
             while (_pending.Reader.TryRead(out var left))
                 left.Stored.TrySetCanceled(stoppingToken);

@@ -22,18 +22,6 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
 {
     public const int Size = 200;
 
-    /// <summary>Moves the post at the head of the queue to its end: one that cannot be resolved must not hold up the rest.</summary>
-    public async Task RequeueHeadAsync(CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.ExecuteAsync("""
-            WITH head AS (
-                DELETE FROM resolution_queue WHERE id = (SELECT id FROM resolution_queue ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
-                RETURNING workspace_id, platform, external_post_id)
-            """ + ResolutionQueue.Mark("SELECT workspace_id, platform, external_post_id FROM head"), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
-
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private sealed record Claimed(string Workspace, string Platform, string ExternalPostId, string Account, string? PublishedDigest,
@@ -46,11 +34,30 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
 
     private readonly record struct BaselineGroup(string Workspace, string Platform, string Account, string Format);
 
+    /// <summary>The posts the last run claimed, kept when it failed so they can be moved to the back of the queue.</summary>
+    public IReadOnlyList<(string Workspace, string Platform, string ExternalPostId)> LastClaimed { get; private set; } = [];
+
+    /// <summary>Moves posts to the back of the queue: one that cannot be resolved must not hold up the rest.</summary>
+    public async Task RequeueAsync(IReadOnlyList<(string Workspace, string Platform, string ExternalPostId)> posts, CancellationToken cancellationToken)
+    {
+        if (posts.Count == 0)
+            return;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        object[] keys = [posts.Select(p => p.Workspace).ToArray(), posts.Select(p => p.Platform).ToArray(), posts.Select(p => p.ExternalPostId).ToArray()];
+        await db.ExecuteAsync("""
+            DELETE FROM resolution_queue q USING unnest($1::text[], $2::text[], $3::text[]) AS k(w, p, e)
+            WHERE q.workspace_id = k.w AND q.platform = k.p AND q.external_post_id = k.e
+            """, cancellationToken, keys);
+        await db.ExecuteAsync(ResolutionQueue.Mark("SELECT * FROM unnest($1::text[], $2::text[], $3::text[])"), cancellationToken, keys);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>Resolves up to <paramref name="size"/> queued posts; returns how many.</summary>
     public async Task<int> RunAsync(int size, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var posts = await ClaimAsync(size, cancellationToken);
+        LastClaimed = [.. posts.Select(p => p.Key)];
         if (posts.Count == 0)
             return 0;
         var now = clock.GetUtcNow();
@@ -70,13 +77,16 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
             }
             catch (Exception e)
             {
-                // One post's problem is its own: it keeps its last resolution, and the rest of the batch goes on.
+                // One post's problem is its own: it keeps its last resolution and is queued again, and the batch goes on.
                 logger.LogError(e, "Resolving {Platform} post {ExternalPostId} failed", post.Platform, post.ExternalPostId);
             }
         }
+        var failed = posts.Where(p => !resolved.ContainsKey(p.Key)).ToList();
+        if (failed.Count > 0)
+            await db.ExecuteAsync(ResolutionQueue.Mark("SELECT * FROM unnest($1::text[], $2::text[], $3::text[])"), cancellationToken, Keys(failed));
         posts = [.. posts.Where(p => resolved.ContainsKey(p.Key))];
         var entered = await RefreshBaselinesAsync(posts, resolved, cancellationToken);
-        var baselines = await BaselinesAsync(posts, resolved, entered.Keys, cancellationToken);
+        var baselines = await BaselinesAsync(posts, resolved, cancellationToken);
         var events = new List<(Guid, DateTimeOffset, MetricsUpdated)>();
         var updates = posts.Select(post =>
         {
@@ -86,9 +96,13 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
             return (Post: post, Metrics: metrics, Digest: Publish(post, metrics, now, events));
         }).ToList();
         await StoreAsync(updates, cancellationToken);
-        await QueueAwaitingAsync(entered, baselines, rules, posts, cancellationToken);
         await db.PublishAllAsync(events, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await using (var wake = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await QueueAwaitingAsync(entered, rules, cancellationToken);
+            await wake.CommitAsync(cancellationToken);
+        }
         return posts.Count;
     }
 
@@ -102,17 +116,22 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
             WITH picked AS (
                 SELECT id, workspace_id, platform, external_post_id FROM resolution_queue ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED),
             held AS (
-                SELECT p.workspace_id, p.platform, p.external_post_id FROM posts p
+                SELECT p.workspace_id, p.platform, p.external_post_id, p.account, p.published_digest FROM posts p
                 WHERE (p.workspace_id, p.platform, p.external_post_id) IN (SELECT workspace_id, platform, external_post_id FROM picked)
+                ORDER BY p.workspace_id, p.platform, p.external_post_id
                 LIMIT $2 FOR UPDATE OF p SKIP LOCKED),
             taken AS (
                 DELETE FROM resolution_queue q USING picked k, held h
-                WHERE q.id = k.id AND k.workspace_id = h.workspace_id AND k.platform = h.platform AND k.external_post_id = h.external_post_id
-                RETURNING q.workspace_id, q.platform, q.external_post_id)
+                WHERE q.id = k.id AND k.workspace_id = h.workspace_id AND k.platform = h.platform AND k.external_post_id = h.external_post_id),
+            orphans AS (
+                -- A mark for a post that has no row (cannot happen from the ways in; a guard against a queue that never drains).
+                DELETE FROM resolution_queue q USING picked k
+                WHERE q.id = k.id AND NOT EXISTS (SELECT 1 FROM posts p
+                    WHERE p.workspace_id = k.workspace_id AND p.platform = k.platform AND p.external_post_id = k.external_post_id))
+            -- The rows as locked (the newest version), not as the statement's snapshot saw them.
             SELECT p.workspace_id, p.platform, p.external_post_id, coalesce(pub.account, p.account), p.published_digest,
                    pub.publication_id, pub.published_at, coalesce(a.format, a.kind, '')
-            FROM (SELECT DISTINCT workspace_id, platform, external_post_id FROM taken) t
-            JOIN posts p ON p.workspace_id = t.workspace_id AND p.platform = t.platform AND p.external_post_id = t.external_post_id
+            FROM held p
             LEFT JOIN LATERAL (
                 SELECT publication_id, account, published_at, asset_id FROM publications
                 WHERE workspace_id = p.workspace_id AND platform = p.platform AND external_post_id = p.external_post_id
@@ -150,19 +169,14 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
         return readings;
     }
 
-    /// <summary>Replaces the posts' baseline values; returns how many posts newly entered each group at each age.</summary>
-    private async Task<Dictionary<(BaselineGroup Group, string Age), int>> RefreshBaselinesAsync(List<Claimed> posts,
+    /// <summary>Replaces the posts' baseline values; returns every group and age the batch wrote a value to.</summary>
+    private async Task<HashSet<(BaselineGroup Group, string Age)>> RefreshBaselinesAsync(List<Claimed> posts,
         Dictionary<(string, string, string), (ResolvedPost Post, int Observations)> resolved, CancellationToken cancellationToken)
     {
-        var before = new HashSet<(string, string, string, string)>();
-        await using (var command = db.Command("""
+        await db.ExecuteAsync("""
             DELETE FROM baseline_values b USING unnest($1::text[], $2::text[], $3::text[]) AS k(w, p, e)
             WHERE b.workspace_id = k.w AND b.platform = k.p AND b.external_post_id = k.e
-            RETURNING b.workspace_id, b.platform, b.external_post_id, b.age
-            """, Keys(posts)))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-            while (await reader.ReadAsync(cancellationToken))
-                before.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            """, cancellationToken, Keys(posts));
         var rows = posts.SelectMany(p => resolved[p.Key].Post.Ages
             .Where(a => a.Values.TryGetValue(DerivedMetrics.Engagement, out var v) && v.IsComparable())
             .Select(a => (Post: p, a.Age, Engagement: a.Values[DerivedMetrics.Engagement].Value))).ToList();
@@ -172,20 +186,15 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
             """, cancellationToken, rows.Select(r => r.Post.Workspace).ToArray(), rows.Select(r => r.Post.Platform).ToArray(),
             rows.Select(r => r.Post.Account).ToArray(), rows.Select(r => r.Post.Format).ToArray(), rows.Select(r => r.Age).ToArray(),
             rows.Select(r => r.Post.ExternalPostId).ToArray(), rows.Select(r => r.Engagement).ToArray());
-        return rows.Where(r => !before.Contains((r.Post.Workspace, r.Post.Platform, r.Post.ExternalPostId, r.Age)))
-            .GroupBy(r => (r.Post.Group, r.Age)).ToDictionary(g => g.Key, g => g.Count());
+        return rows.Select(r => (r.Post.Group, r.Age)).ToHashSet();
     }
 
-    /// <summary>
-    /// The baseline of every group and age a post in the batch is scored at or newly entered, each post's own value
-    /// marked.
-    /// </summary>
+    /// <summary>The baseline of every group and age a post in the batch is scored at, each post's own value marked.</summary>
     private async Task<Dictionary<(BaselineGroup, string), List<(string Post, double Engagement)>>> BaselinesAsync(List<Claimed> posts,
-        Dictionary<(string, string, string), (ResolvedPost Post, int Observations)> resolved, IEnumerable<(BaselineGroup Group, string Age)> entered,
-        CancellationToken cancellationToken)
+        Dictionary<(string, string, string), (ResolvedPost Post, int Observations)> resolved, CancellationToken cancellationToken)
     {
         var wanted = posts.Where(p => resolved[p.Key].Post.ScoreBasis is not null)
-            .Select(p => (p.Group, resolved[p.Key].Post.ScoreBasis!.Age)).Concat(entered).Distinct().ToList();
+            .Select(p => (p.Group, resolved[p.Key].Post.ScoreBasis!.Age)).Distinct().ToList();
         var baselines = new Dictionary<(BaselineGroup, string), List<(string, double)>>();
         if (wanted.Count == 0)
             return baselines;
@@ -251,28 +260,22 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
             updates.Select(u => u.Post.Format).ToArray(), updates.Select(u => u.Post.Account).ToArray(), updates.Select(u => u.Digest).ToArray());
 
     /// <summary>
-    /// Posts waiting for a baseline are queued again when the baseline at their age has just grown to the size they need
-    /// (the workspace's minimum besides themselves), so they get their score; not every time a post enters their group.
+    /// After the commit, so that of two batches adding to one baseline at once the later sees both: posts waiting for a
+    /// baseline the batch wrote to are queued again once it holds enough posts besides them (the workspace's minimum), so
+    /// they get their score. Posts waiting for a baseline that is still too thin stay waiting; only they carry the mark,
+    /// so the lookup is small.
     /// </summary>
-    private Task QueueAwaitingAsync(Dictionary<(BaselineGroup Group, string Age), int> entered,
-        Dictionary<(BaselineGroup, string), List<(string Post, double Engagement)>> baselines,
-        Dictionary<string, (MappingSet Mappings, ResolutionSettings Settings)> rules, List<Claimed> batch, CancellationToken cancellationToken)
-    {
-        var crossed = entered.Where(e =>
-        {
-            var needed = rules[e.Key.Group.Workspace].Settings.MinBaselinePosts + 1;
-            var size = baselines.GetValueOrDefault(e.Key)?.Count ?? 0;
-            return size >= needed && size - e.Value < needed;
-        }).Select(e => e.Key).ToList();
-        return crossed.Count == 0 ? Task.CompletedTask : db.ExecuteAsync(ResolutionQueue.Mark("""
+    private Task QueueAwaitingAsync(HashSet<(BaselineGroup Group, string Age)> touched,
+        Dictionary<string, (MappingSet Mappings, ResolutionSettings Settings)> rules, CancellationToken cancellationToken) =>
+        touched.Count == 0 ? Task.CompletedTask : db.ExecuteAsync(ResolutionQueue.Mark("""
             SELECT p.workspace_id, p.platform, p.external_post_id
-            FROM posts p JOIN unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS g(w, pl, a, f, age)
-              ON p.workspace_id = g.w AND p.platform = g.pl AND p.account = g.a AND p.format = g.f AND p.awaits_age = g.age
-            WHERE (p.workspace_id, p.platform, p.external_post_id) NOT IN (SELECT * FROM unnest($6::text[], $7::text[], $8::text[]))
-            """), cancellationToken, [crossed.Select(c => c.Group.Workspace).ToArray(), crossed.Select(c => c.Group.Platform).ToArray(),
-            crossed.Select(c => c.Group.Account).ToArray(), crossed.Select(c => c.Group.Format).ToArray(), crossed.Select(c => c.Age).ToArray(),
-            .. Keys(batch)]);
-    }
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[]) AS g(w, pl, a, f, age, needed)
+            JOIN posts p ON p.workspace_id = g.w AND p.platform = g.pl AND p.account = g.a AND p.format = g.f AND p.awaits_age = g.age
+            WHERE (SELECT count(*) FROM baseline_values b
+                   WHERE b.workspace_id = g.w AND b.platform = g.pl AND b.account = g.a AND b.format = g.f AND b.age = g.age) >= g.needed
+            """), cancellationToken, touched.Select(t => t.Group.Workspace).ToArray(), touched.Select(t => t.Group.Platform).ToArray(),
+            touched.Select(t => t.Group.Account).ToArray(), touched.Select(t => t.Group.Format).ToArray(), touched.Select(t => t.Age).ToArray(),
+            touched.Select(t => rules[t.Group.Workspace].Settings.MinBaselinePosts + 1).ToArray());
 
     private static object[] Keys(List<Claimed> posts) =>
         [posts.Select(p => p.Workspace).ToArray(), posts.Select(p => p.Platform).ToArray(), posts.Select(p => p.ExternalPostId).ToArray()];

@@ -37,7 +37,7 @@ public sealed class ResolutionWorker(IServiceScopeFactory scopes, ResolutionSign
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogError(e, "A post could not be resolved; it goes to the back of the queue");
-                await batch.RequeueHeadAsync(stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await batch.RequeueAsync(batch.LastClaimed, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
             if (resolved == 0)
                 await signal.WaitAsync(Poll, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);

@@ -3,7 +3,6 @@ using System.Text.Json;
 using CreatorMeta.Contracts;
 using CreatorMeta.MetricsIngestion.Domain;
 using CreatorMeta.MetricsIngestion.Domain.Normalization;
-using CreatorMeta.ServiceDefaults.Messaging;
 
 namespace CreatorMeta.MetricsIngestion.Tests.Domain;
 
@@ -172,13 +171,5 @@ public sealed class ObservationTests
         Assert.Equal(valid ? Array.Empty<string>() : new[] { "source" }, errors.Keys);
         if (!valid)
             Assert.Equal(new[] { "source must be one of: api, webhook, csv, scrape, manual." }, errors["source"]);
-    }
-
-    [Fact]
-    public void An_observation_that_can_never_be_stored_goes_as_an_unprocessable_message()
-    {
-        UnprocessableMessageException exception = new InvalidObservationException("no post id");
-
-        Assert.Equal("no post id", exception.Message);
     }
 }
