@@ -267,12 +267,22 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
     /// </summary>
     private Task QueueAwaitingAsync(HashSet<(BaselineGroup Group, string Age)> touched,
         Dictionary<string, (MappingSet Mappings, ResolutionSettings Settings)> rules, CancellationToken cancellationToken) =>
-        touched.Count == 0 ? Task.CompletedTask : db.ExecuteAsync(ResolutionQueue.Mark("""
-            SELECT p.workspace_id, p.platform, p.external_post_id
-            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[]) AS g(w, pl, a, f, age, needed)
-            JOIN posts p ON p.workspace_id = g.w AND p.platform = g.pl AND p.account = g.a AND p.format = g.f AND p.awaits_age = g.age
-            WHERE (SELECT count(*) FROM baseline_values b
-                   WHERE b.workspace_id = g.w AND b.platform = g.pl AND b.account = g.a AND b.format = g.f AND b.age = g.age) >= g.needed
+        touched.Count == 0 ? Task.CompletedTask : db.ExecuteAsync("""
+            WITH touched AS (
+                SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[]) AS g(w, pl, a, f, age, needed)),
+            waiting AS (
+                SELECT p.workspace_id, p.platform, p.external_post_id, g.w, g.pl, g.a, g.f, g.age, g.needed
+                FROM touched g JOIN posts p
+                  ON p.workspace_id = g.w AND p.platform = g.pl AND p.account = g.a AND p.format = g.f AND p.awaits_age = g.age),
+            ready AS (
+                -- Counted only where someone waits, and only as far as the size needed.
+                SELECT w, pl, a, f, age FROM (SELECT DISTINCT w, pl, a, f, age, needed FROM waiting) x
+                WHERE (SELECT count(*) FROM (SELECT 1 FROM baseline_values b
+                       WHERE b.workspace_id = x.w AND b.platform = x.pl AND b.account = x.a AND b.format = x.f AND b.age = x.age
+                       LIMIT x.needed) enough) >= x.needed)
+            """ + ResolutionQueue.Mark("""
+            SELECT x.workspace_id, x.platform, x.external_post_id FROM waiting x
+            JOIN ready r ON r.w = x.w AND r.pl = x.pl AND r.a = x.a AND r.f = x.f AND r.age = x.age
             """), cancellationToken, touched.Select(t => t.Group.Workspace).ToArray(), touched.Select(t => t.Group.Platform).ToArray(),
             touched.Select(t => t.Group.Account).ToArray(), touched.Select(t => t.Group.Format).ToArray(), touched.Select(t => t.Age).ToArray(),
             touched.Select(t => rules[t.Group.Workspace].Settings.MinBaselinePosts + 1).ToArray());
