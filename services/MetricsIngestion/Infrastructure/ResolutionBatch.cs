@@ -86,7 +86,7 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
             await db.ExecuteAsync(ResolutionQueue.Mark("SELECT * FROM unnest($1::text[], $2::text[], $3::text[])"), cancellationToken, Keys(failed));
         posts = [.. posts.Where(p => resolved.ContainsKey(p.Key))];
         var entered = await RefreshBaselinesAsync(posts, resolved, cancellationToken);
-        var baselines = await BaselinesAsync(posts, resolved, cancellationToken);
+        var baselines = await BaselinesAsync(posts, resolved, entered, cancellationToken);
         var events = new List<(Guid, DateTimeOffset, MetricsUpdated)>();
         var updates = posts.Select(post =>
         {
@@ -96,13 +96,9 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
             return (Post: post, Metrics: metrics, Digest: Publish(post, metrics, now, events));
         }).ToList();
         await StoreAsync(updates, cancellationToken);
+        await QueueAwaitingAsync(entered, baselines, rules, cancellationToken);
         await db.PublishAllAsync(events, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await using (var wake = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            await QueueAwaitingAsync(entered, rules, cancellationToken);
-            await wake.CommitAsync(cancellationToken);
-        }
         return posts.Count;
     }
 
@@ -173,13 +169,20 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
     private async Task<HashSet<(BaselineGroup Group, string Age)>> RefreshBaselinesAsync(List<Claimed> posts,
         Dictionary<(string, string, string), (ResolvedPost Post, int Observations)> resolved, CancellationToken cancellationToken)
     {
+        var rows = posts.SelectMany(p => resolved[p.Key].Post.Ages
+            .Where(a => a.Values.TryGetValue(DerivedMetrics.Engagement, out var v) && v.IsComparable())
+            .Select(a => (Post: p, a.Age, Engagement: a.Values[DerivedMetrics.Engagement].Value))).ToList();
+        // One writer per baseline at a time (in one order, so two batches never wait for each other in a circle): each
+        // batch then counts what the one before it wrote, and no post waiting for the baseline misses its size.
+        var touched = rows.Select(r => $"{r.Post.Workspace}\n{r.Post.Platform}\n{r.Post.Account}\n{r.Post.Format}\n{r.Age}").Distinct()
+            .Order(StringComparer.Ordinal).ToArray();
+        await db.ExecuteAsync(
+            "SELECT pg_advisory_xact_lock(hashtextextended(key, 11)) FROM (SELECT unnest($1::text[]) AS key ORDER BY 1) ordered",
+            cancellationToken, [touched]);
         await db.ExecuteAsync("""
             DELETE FROM baseline_values b USING unnest($1::text[], $2::text[], $3::text[]) AS k(w, p, e)
             WHERE b.workspace_id = k.w AND b.platform = k.p AND b.external_post_id = k.e
             """, cancellationToken, Keys(posts));
-        var rows = posts.SelectMany(p => resolved[p.Key].Post.Ages
-            .Where(a => a.Values.TryGetValue(DerivedMetrics.Engagement, out var v) && v.IsComparable())
-            .Select(a => (Post: p, a.Age, Engagement: a.Values[DerivedMetrics.Engagement].Value))).ToList();
         await db.ExecuteAsync("""
             INSERT INTO baseline_values (workspace_id, platform, account, format, age, external_post_id, engagement)
             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::float8[])
@@ -189,12 +192,15 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
         return rows.Select(r => (r.Post.Group, r.Age)).ToHashSet();
     }
 
-    /// <summary>The baseline of every group and age a post in the batch is scored at, each post's own value marked.</summary>
+    /// <summary>
+    /// The baseline of every group and age a post in the batch is scored at or wrote to, each post's own value marked.
+    /// </summary>
     private async Task<Dictionary<(BaselineGroup, string), List<(string Post, double Engagement)>>> BaselinesAsync(List<Claimed> posts,
-        Dictionary<(string, string, string), (ResolvedPost Post, int Observations)> resolved, CancellationToken cancellationToken)
+        Dictionary<(string, string, string), (ResolvedPost Post, int Observations)> resolved, HashSet<(BaselineGroup Group, string Age)> written,
+        CancellationToken cancellationToken)
     {
         var wanted = posts.Where(p => resolved[p.Key].Post.ScoreBasis is not null)
-            .Select(p => (p.Group, resolved[p.Key].Post.ScoreBasis!.Age)).Distinct().ToList();
+            .Select(p => (p.Group, resolved[p.Key].Post.ScoreBasis!.Age)).Concat(written).Distinct().ToList();
         var baselines = new Dictionary<(BaselineGroup, string), List<(string, double)>>();
         if (wanted.Count == 0)
             return baselines;
@@ -260,32 +266,23 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
             updates.Select(u => u.Post.Format).ToArray(), updates.Select(u => u.Post.Account).ToArray(), updates.Select(u => u.Digest).ToArray());
 
     /// <summary>
-    /// After the commit, so that of two batches adding to one baseline at once the later sees both: posts waiting for a
-    /// baseline the batch wrote to are queued again once it holds enough posts besides them (the workspace's minimum), so
-    /// they get their score. Posts waiting for a baseline that is still too thin stay waiting; only they carry the mark,
-    /// so the lookup is small.
+    /// Posts waiting for a baseline the batch wrote to are queued again once it holds enough posts besides them (the
+    /// workspace's minimum), so they get their score; only waiting posts carry the mark, so the lookup is small.
     /// </summary>
-    private Task QueueAwaitingAsync(HashSet<(BaselineGroup Group, string Age)> touched,
-        Dictionary<string, (MappingSet Mappings, ResolutionSettings Settings)> rules, CancellationToken cancellationToken) =>
-        touched.Count == 0 ? Task.CompletedTask : db.ExecuteAsync("""
-            WITH touched AS (
-                SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[]) AS g(w, pl, a, f, age, needed)),
-            waiting AS (
-                SELECT p.workspace_id, p.platform, p.external_post_id, g.w, g.pl, g.a, g.f, g.age, g.needed
-                FROM touched g JOIN posts p
-                  ON p.workspace_id = g.w AND p.platform = g.pl AND p.account = g.a AND p.format = g.f AND p.awaits_age = g.age),
-            ready AS (
-                -- Counted only where someone waits, and only as far as the size needed.
-                SELECT w, pl, a, f, age FROM (SELECT DISTINCT w, pl, a, f, age, needed FROM waiting) x
-                WHERE (SELECT count(*) FROM (SELECT 1 FROM baseline_values b
-                       WHERE b.workspace_id = x.w AND b.platform = x.pl AND b.account = x.a AND b.format = x.f AND b.age = x.age
-                       LIMIT x.needed) enough) >= x.needed)
-            """ + ResolutionQueue.Mark("""
-            SELECT x.workspace_id, x.platform, x.external_post_id FROM waiting x
-            JOIN ready r ON r.w = x.w AND r.pl = x.pl AND r.a = x.a AND r.f = x.f AND r.age = x.age
-            """), cancellationToken, touched.Select(t => t.Group.Workspace).ToArray(), touched.Select(t => t.Group.Platform).ToArray(),
-            touched.Select(t => t.Group.Account).ToArray(), touched.Select(t => t.Group.Format).ToArray(), touched.Select(t => t.Age).ToArray(),
-            touched.Select(t => rules[t.Group.Workspace].Settings.MinBaselinePosts + 1).ToArray());
+    private Task QueueAwaitingAsync(HashSet<(BaselineGroup Group, string Age)> written,
+        Dictionary<(BaselineGroup, string), List<(string Post, double Engagement)>> baselines,
+        Dictionary<string, (MappingSet Mappings, ResolutionSettings Settings)> rules, CancellationToken cancellationToken)
+    {
+        var large = written.Where(w => (baselines.GetValueOrDefault(w)?.Count ?? 0) > rules[w.Group.Workspace].Settings.MinBaselinePosts).ToList();
+        return large.Count == 0 ? Task.CompletedTask : db.ExecuteAsync(ResolutionQueue.Mark("""
+            SELECT p.workspace_id, p.platform, p.external_post_id
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS g(w, pl, a, f, age)
+            JOIN posts p ON p.workspace_id = g.w AND p.platform = g.pl AND p.account = g.a AND p.format = g.f AND p.awaits_age = g.age
+            -- Said outright, so the planner takes the small index of waiting posts, not every post of the platform.
+            WHERE p.awaits_age IS NOT NULL
+            """), cancellationToken, large.Select(t => t.Group.Workspace).ToArray(), large.Select(t => t.Group.Platform).ToArray(),
+            large.Select(t => t.Group.Account).ToArray(), large.Select(t => t.Group.Format).ToArray(), large.Select(t => t.Age).ToArray());
+    }
 
     private static object[] Keys(List<Claimed> posts) =>
         [posts.Select(p => p.Workspace).ToArray(), posts.Select(p => p.Platform).ToArray(), posts.Select(p => p.ExternalPostId).ToArray()];
