@@ -6,7 +6,6 @@ using CreatorMeta.MetricsIngestion.Infrastructure;
 using CreatorMeta.ServiceDefaults.Problems;
 using CreatorMeta.ServiceDefaults.Workspaces;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace CreatorMeta.MetricsIngestion.Apis;
 
@@ -30,7 +29,7 @@ public static class CsvUploadApi
     /// </summary>
     public static async Task<Results<Accepted<BatchResult>, ValidationProblem, ProblemHttpResult>> UploadCsv(HttpRequest request,
         string? platform, string? account, DateTimeOffset? observedAt, string? source, WorkspaceId workspace, ObservationStore store,
-        MappingStore mappings, NpgsqlDataSource db, TimeProvider clock, CancellationToken cancellationToken)
+        MappingStore mappings, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var errors = Observation.ValidateSource(platform, account, observedAt ?? now, source ?? "csv", now);
@@ -51,9 +50,7 @@ public static class CsvUploadApi
             return Unreadable($"The file is not CSV as exports write it: {e.Message}");
         }
         var (known, handle, at) = (Platforms.Normalize(platform)!, AccountHandles.Normalize(account)!, observedAt ?? now);
-        MappingSet set;
-        await using (var connection = await db.OpenConnectionAsync(cancellationToken))
-            set = await mappings.ForWorkspaceAsync(connection, null, workspace.Value, cancellationToken);
+        var set = await mappings.ForWorkspaceAsync(workspace.Value, cancellationToken);
         var (layout, wrongColumns) = CsvExport.Layout(table.Header, set, known, at);
         if (layout is null || table.Rows.Count is 0 or > MaxRows)
             return ApiProblems.Validation(new Dictionary<string, string[]>

@@ -24,24 +24,24 @@ public static class PostMetricsApi
 
     /// <summary><c>?include=observations</c> adds the newest raw observations (up to 1000), each field with what it meant.</summary>
     public static async Task<Results<Ok<PostMetricsResponse>, ProblemHttpResult>> GetPublicationMetrics(Guid id, string? include,
-        WorkspaceId workspace, PostQueries posts, MappingStore mappings, Npgsql.NpgsqlDataSource db, CancellationToken cancellationToken)
+        WorkspaceId workspace, PostQueries posts, MappingStore mappings, CancellationToken cancellationToken)
     {
         var post = await posts.ByPublicationAsync(workspace.Value, id, cancellationToken);
         return post is null
             ? ApiProblems.NotFound("Publication", id.ToString())
-            : TypedResults.Ok(await RespondAsync(post, workspace.Value, include, posts, mappings, db, cancellationToken));
+            : TypedResults.Ok(await RespondAsync(post, workspace.Value, include, posts, mappings, cancellationToken));
     }
 
     /// <summary>A post by its platform id, also before tracking has recorded it (retrospective tracking).</summary>
     public static async Task<Results<Ok<PostMetricsResponse>, ProblemHttpResult>> GetPostMetrics(string platform, string externalPostId,
-        string? include, WorkspaceId workspace, PostQueries posts, MappingStore mappings, Npgsql.NpgsqlDataSource db, CancellationToken cancellationToken)
+        string? include, WorkspaceId workspace, PostQueries posts, MappingStore mappings, CancellationToken cancellationToken)
     {
         var post = Platforms.Normalize(platform) is { } known
             ? await posts.ByPostAsync(workspace.Value, known, externalPostId.Trim(), cancellationToken)
             : null;
         return post is null
             ? ApiProblems.NotFound("Post", $"{platform}/{externalPostId}")
-            : TypedResults.Ok(await RespondAsync(post, workspace.Value, include, posts, mappings, db, cancellationToken));
+            : TypedResults.Ok(await RespondAsync(post, workspace.Value, include, posts, mappings, cancellationToken));
     }
 
     public static async Task<Results<Ok<AssetPerformance>, ProblemHttpResult>> GetAssetPerformance(Guid id, WorkspaceId workspace,
@@ -59,13 +59,12 @@ public static class PostMetricsApi
     }
 
     private static async Task<PostMetricsResponse> RespondAsync(StoredPost post, string workspace, string? include, PostQueries posts,
-        MappingStore mappings, Npgsql.NpgsqlDataSource db, CancellationToken cancellationToken)
+        MappingStore mappings, CancellationToken cancellationToken)
     {
         List<RawObservation>? raw = null;
         if (include == "observations" && post.ExternalPostId is not null)
         {
-            await using var connection = await db.OpenConnectionAsync(cancellationToken);
-            var set = await mappings.ForWorkspaceAsync(connection, null, workspace, cancellationToken);
+            var set = await mappings.ForWorkspaceAsync(workspace, cancellationToken);
             raw = [.. (await posts.ObservationsAsync(workspace, post.Platform, post.ExternalPostId, MaxRawObservations, cancellationToken))
                 .Select(o => Explain(o, post.Platform, set))];
         }

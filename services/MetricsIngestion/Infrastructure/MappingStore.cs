@@ -20,10 +20,16 @@ public sealed class MappingStore(NpgsqlDataSource db, ResolutionSignal resolutio
     {
         if (_cache.TryGetValue(workspace, out var cached) && cached.Until > Environment.TickCount64)
             return cached.Set;
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var set = await ForWorkspaceAsync(connection, null, workspace, cancellationToken);
+        var set = await ForWorkspaceAsync(workspace, cancellationToken);
         _cache[workspace] = (set, Environment.TickCount64 + (long)CacheFor.TotalMilliseconds);
         return set;
+    }
+
+    /// <summary>The workspace's rows as they are now, on a connection of its own.</summary>
+    public async Task<MappingSet> ForWorkspaceAsync(string workspace, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        return await ForWorkspaceAsync(connection, null, workspace, cancellationToken);
     }
 
     public async Task<MappingSet> ForWorkspaceAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string workspace,

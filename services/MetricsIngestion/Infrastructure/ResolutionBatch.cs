@@ -61,11 +61,11 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
         if (posts.Count == 0)
             return 0;
         var now = clock.GetUtcNow();
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var (connection, inTransaction) = ((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction());
         var rules = new Dictionary<string, (MappingSet Mappings, ResolutionSettings Settings)>();
         foreach (var workspace in posts.Select(p => p.Workspace).Distinct())
-            rules[workspace] = (await mappings.ForWorkspaceAsync(connection, (NpgsqlTransaction)transaction.GetDbTransaction(), workspace, cancellationToken),
-                await settings.GetAsync(connection, (NpgsqlTransaction)transaction.GetDbTransaction(), workspace, cancellationToken));
+            rules[workspace] = (await mappings.ForWorkspaceAsync(connection, inTransaction, workspace, cancellationToken),
+                await settings.GetAsync(connection, inTransaction, workspace, cancellationToken));
         var readings = await ReadingsAsync(posts, rules, cancellationToken);
         var resolved = new Dictionary<(string, string, string), (ResolvedPost Post, int Observations)>();
         foreach (var post in posts)
