@@ -54,5 +54,13 @@ public sealed class MessagingOptions
     [Range(1, 1000)]
     public int? ConcurrentMessageLimit { get; set; }
 
+    /// <summary>
+    /// Outbox rows published at once, each still confirmed by the broker before it is marked. One keeps the outbox's order;
+    /// more is for a service whose consumers take its events in any order (metrics-ingestion's MetricsUpdated carries the
+    /// time it was observed at), where a confirm at a time would cap it at the broker's round trip.
+    /// </summary>
+    [Range(1, 1000)]
+    public int PublishConcurrency { get; set; } = 1;
+
     public OutboxRetryPolicy RetryPolicy() => new(RetryDelay, MaxRetryDelay, ParkAfterAttempts);
 }

@@ -10,8 +10,9 @@ namespace CreatorMeta.ServiceDefaults.Messaging;
 /// <summary>
 /// Publishes committed outbox rows to the broker with publisher confirms, marking each dispatched only after the broker
 /// took it. Rows are claimed under a lease, not held locked while they are published: a crash leaves the lease to run
-/// out and the rows are published again with the same message id, which consumers' inboxes drop. A broker failure stops
-/// the round so order is kept; a row that cannot become a message is that row's problem alone, so the rows behind it go
+/// out and the rows are published again with the same message id, which consumers' inboxes drop. Rows go out in order,
+/// one confirm at a time, unless the service allows a window of them in flight (Messaging:PublishConcurrency) because its
+/// consumers take its events in any order. A broker failure stops the round so order is kept; a row that cannot become a message is that row's problem alone, so the rows behind it go
 /// on and it is parked at a bound (docs/decisions/0003-outbox-and-inbox.md).
 /// </summary>
 public sealed class OutboxDispatcher<TDb>(IServiceScopeFactory scopes, IBus bus, TimeProvider clock, IOptions<MessagingOptions> options,
@@ -54,20 +55,22 @@ public sealed class OutboxDispatcher<TDb>(IServiceScopeFactory scopes, IBus bus,
         var published = 0;
         var handled = 0;
         DateTimeOffset? brokerRetryAt = null;
-        foreach (var message in batch)
+        // Publishes wait for the broker's confirm; a window of them is in flight at once when the service allows it.
+        foreach (var window in batch.Chunk(_options.PublishConcurrency))
         {
             if (stoppingToken.IsCancellationRequested || clock.GetUtcNow() > lastStart)
                 break;
-            var outcome = await DispatchAsync(message, stoppingToken);
-            if (outcome == Outcome.Stopped)
+            var outcomes = await Task.WhenAll(window.Select(message => DispatchAsync(message, stoppingToken)));
+            handled += window.Length;
+            published += outcomes.Count(o => o == Outcome.Published);
+            foreach (var (message, outcome) in window.Zip(outcomes).Where(m => m.Second == Outcome.Stopped))
+                message.Release(null);
+            if (outcomes.Contains(Outcome.Stopped))
                 break;
-            handled++;
-            if (outcome == Outcome.Published)
-                published++;
-            if (outcome == Outcome.BrokerFailed)
+            if (Array.IndexOf(outcomes, Outcome.BrokerFailed) is var failed and >= 0)
             {
                 // The broker is likely down: the rest wait with the failed row, so the next round starts with it.
-                brokerRetryAt = message.NextAttemptAt;
+                brokerRetryAt = window[failed].NextAttemptAt;
                 break;
             }
         }

@@ -23,6 +23,9 @@ public static class MetricsIngestionServices
         builder.Services.AddSingleton<PostQueries>();
         builder.Services.AddScoped<ResolutionBatch>();
         builder.Services.AddHostedService<ResolutionWorker>();
+        // MetricsUpdated is taken in any order (each carries the time it was observed at), so the outbox keeps a window of
+        // publishes in flight instead of waiting for one broker round trip per event; Messaging:PublishConcurrency overrides.
+        builder.Services.Configure<MessagingOptions>(o => o.PublishConcurrency = 64);
         builder.AddMessaging(ResourceNames.MetricsIngestion,
             bus =>
             {

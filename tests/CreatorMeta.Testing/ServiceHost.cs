@@ -50,8 +50,10 @@ public sealed class ServiceHost : IAsyncDisposable
         project.ConnectionStrings.Add(new ConnectionString(ResourceNames.DatabaseOf(service), database));
         project.ConnectionStrings.Add(new ConnectionString(ResourceNames.Messaging, messaging));
         project.Environment["Trust__VerificationKey"] = TestTrust.Keys.VerificationKey;
-        // One message at a time per queue, so "a later message was handled" proves the earlier ones were too.
+        // One message at a time per queue, and the outbox's events published in order, so "a later message was handled"
+        // proves the earlier ones were too. OutboxPipelineTests runs the service's own publish window.
         project.Environment["Messaging__ConcurrentMessageLimit"] = "1";
+        project.Environment["Messaging__PublishConcurrency"] = "1";
         configure?.Invoke(project);
         var host = new ServiceHost(project, database, messaging, ownsVirtualHost);
         await host.StartAsync();

@@ -20,12 +20,12 @@ namespace CreatorMeta.MetricsIngestion.Infrastructure;
 /// </summary>
 public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, SettingsStore settings, TimeProvider clock, ILogger<ResolutionBatch> logger)
 {
-    public const int Size = 200;
+    public const int Size = 400;
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private sealed record Claimed(string Workspace, string Platform, string ExternalPostId, string Account, string? PublishedDigest,
-        Guid? PublicationId, DateTimeOffset? PublishedAt, string Format)
+        long Revision, Guid? PublicationId, DateTimeOffset? PublishedAt, bool Removed, string Format)
     {
         public (string, string, string) Key => (Workspace, Platform, ExternalPostId);
 
@@ -93,7 +93,8 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
             var (resolution, observations) = resolved[post.Key];
             var score = Score(post, resolution.ScoreBasis, baselines, rules[post.Workspace].Settings);
             var metrics = PostMetrics.From(resolution, score, observations, now);
-            return (Post: post, Metrics: metrics, Digest: Publish(post, metrics, now, events));
+            var (digest, revision) = Publish(post, metrics, now, events);
+            return (Post: post, Metrics: metrics, Digest: digest, Revision: revision);
         }).ToList();
         await StoreAsync(updates, cancellationToken);
         await QueueAwaitingAsync(entered, baselines, rules, cancellationToken);
@@ -112,7 +113,7 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
             WITH picked AS (
                 SELECT id, workspace_id, platform, external_post_id FROM resolution_queue ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED),
             held AS (
-                SELECT p.workspace_id, p.platform, p.external_post_id, p.account, p.published_digest FROM posts p
+                SELECT p.workspace_id, p.platform, p.external_post_id, p.account, p.published_digest, p.revision FROM posts p
                 WHERE (p.workspace_id, p.platform, p.external_post_id) IN (SELECT workspace_id, platform, external_post_id FROM picked)
                 ORDER BY p.workspace_id, p.platform, p.external_post_id
                 LIMIT $2 FOR UPDATE OF p SKIP LOCKED),
@@ -125,21 +126,21 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
                 WHERE q.id = k.id AND NOT EXISTS (SELECT 1 FROM posts p
                     WHERE p.workspace_id = k.workspace_id AND p.platform = k.platform AND p.external_post_id = k.external_post_id))
             -- The rows as locked (the newest version), not as the statement's snapshot saw them.
-            SELECT p.workspace_id, p.platform, p.external_post_id, coalesce(pub.account, p.account), p.published_digest,
-                   pub.publication_id, pub.published_at, coalesce(a.format, a.kind, '')
+            SELECT p.workspace_id, p.platform, p.external_post_id, coalesce(pub.account, p.account), p.published_digest, p.revision,
+                   pub.publication_id, pub.published_at, pub.removed_at IS NOT NULL, coalesce(a.format, a.kind, '')
             FROM held p
             LEFT JOIN LATERAL (
-                SELECT publication_id, account, published_at, asset_id FROM publications
+                SELECT publication_id, account, published_at, removed_at, asset_id FROM publications
                 WHERE workspace_id = p.workspace_id AND platform = p.platform AND external_post_id = p.external_post_id
-                ORDER BY published_at NULLS LAST, publication_id LIMIT 1) pub ON true
+                ORDER BY removed_at IS NOT NULL, published_at NULLS LAST, publication_id LIMIT 1) pub ON true
             LEFT JOIN assets a ON a.asset_id = pub.asset_id AND a.workspace_id = p.workspace_id
             """, size * 3, size);
         var posts = new List<Claimed>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
             posts.Add(new Claimed(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetGuid(5),
-                reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6), reader.GetString(7)));
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetInt64(5), reader.IsDBNull(6) ? null : reader.GetGuid(6),
+                reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7), !reader.IsDBNull(8) && reader.GetBoolean(8), reader.GetString(9)));
         return posts;
     }
 
@@ -165,20 +166,16 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
         return readings;
     }
 
-    /// <summary>Replaces the posts' baseline values; returns every group and age the batch wrote a value to.</summary>
+    /// <summary>
+    /// Replaces the posts' baseline values (a post taken down leaves its baseline: it is no longer the creator's history
+    /// on the account); returns every group and age the batch wrote a value to.
+    /// </summary>
     private async Task<HashSet<(BaselineGroup Group, string Age)>> RefreshBaselinesAsync(List<Claimed> posts,
         Dictionary<(string, string, string), (ResolvedPost Post, int Observations)> resolved, CancellationToken cancellationToken)
     {
-        var rows = posts.SelectMany(p => resolved[p.Key].Post.Ages
+        var rows = posts.Where(p => !p.Removed).SelectMany(p => resolved[p.Key].Post.Ages
             .Where(a => a.Values.TryGetValue(DerivedMetrics.Engagement, out var v) && v.IsComparable())
             .Select(a => (Post: p, a.Age, Engagement: a.Values[DerivedMetrics.Engagement].Value))).ToList();
-        // One writer per baseline at a time (in one order, so two batches never wait for each other in a circle): each
-        // batch then counts what the one before it wrote, and no post waiting for the baseline misses its size.
-        var touched = rows.Select(r => $"{r.Post.Workspace}\n{r.Post.Platform}\n{r.Post.Account}\n{r.Post.Format}\n{r.Age}").Distinct()
-            .Order(StringComparer.Ordinal).ToArray();
-        await db.ExecuteAsync(
-            "SELECT pg_advisory_xact_lock(hashtextextended(key, 11)) FROM (SELECT unnest($1::text[]) AS key ORDER BY 1) ordered",
-            cancellationToken, [touched]);
         await db.ExecuteAsync("""
             DELETE FROM baseline_values b USING unnest($1::text[], $2::text[], $3::text[]) AS k(w, p, e)
             WHERE b.workspace_id = k.w AND b.platform = k.p AND b.external_post_id = k.e
@@ -193,69 +190,75 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
     }
 
     /// <summary>
-    /// The baseline of every group and age a post in the batch is scored at or wrote to, each post's own value marked.
+    /// The engagement values of every group and age a post in the batch is scored at or wrote to, the batch's own values
+    /// among them; gathered into one array per baseline by PostgreSQL, so a large baseline costs one value each, not a row.
     /// </summary>
-    private async Task<Dictionary<(BaselineGroup, string), List<(string Post, double Engagement)>>> BaselinesAsync(List<Claimed> posts,
+    private async Task<Dictionary<(BaselineGroup, string), double[]>> BaselinesAsync(List<Claimed> posts,
         Dictionary<(string, string, string), (ResolvedPost Post, int Observations)> resolved, HashSet<(BaselineGroup Group, string Age)> written,
         CancellationToken cancellationToken)
     {
         var wanted = posts.Where(p => resolved[p.Key].Post.ScoreBasis is not null)
             .Select(p => (p.Group, resolved[p.Key].Post.ScoreBasis!.Age)).Concat(written).Distinct().ToList();
-        var baselines = new Dictionary<(BaselineGroup, string), List<(string, double)>>();
+        var baselines = new Dictionary<(BaselineGroup, string), double[]>();
         if (wanted.Count == 0)
             return baselines;
         await using var command = db.Command("""
-            SELECT b.workspace_id, b.platform, b.account, b.format, b.age, b.external_post_id, b.engagement
-            FROM baseline_values b JOIN unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS g(w, p, a, f, age)
-              ON b.workspace_id = g.w AND b.platform = g.p AND b.account = g.a AND b.format = g.f AND b.age = g.age
+            SELECT g.w, g.p, g.a, g.f, g.age, v.values
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS g(w, p, a, f, age)
+            -- One index lookup per baseline: a join lets the planner scan each platform's posts by the primary key instead.
+            CROSS JOIN LATERAL (SELECT array_agg(b.engagement) AS values FROM baseline_values b
+                WHERE b.workspace_id = g.w AND b.platform = g.p AND b.account = g.a AND b.format = g.f AND b.age = g.age) v
+            WHERE v.values IS NOT NULL
             """, wanted.Select(w => w.Group.Workspace).ToArray(), wanted.Select(w => w.Group.Platform).ToArray(),
             wanted.Select(w => w.Group.Account).ToArray(), wanted.Select(w => w.Group.Format).ToArray(), wanted.Select(w => w.Age).ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-        {
-            var key = (new BaselineGroup(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)), reader.GetString(4));
-            if (!baselines.TryGetValue(key, out var values))
-                baselines[key] = values = [];
-            values.Add((reader.GetString(5), reader.GetDouble(6)));
-        }
+            baselines[(new BaselineGroup(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)), reader.GetString(4))] =
+                reader.GetFieldValue<double[]>(5);
         return baselines;
     }
 
-    private static Score Score(Claimed post, ScoreBasis? basis, Dictionary<(BaselineGroup, string), List<(string Post, double Engagement)>> baselines,
-        ResolutionSettings settings)
+    private static Score Score(Claimed post, ScoreBasis? basis, Dictionary<(BaselineGroup, string), double[]> baselines, ResolutionSettings settings)
     {
         if (post.PublishedAt is null)
             return BaselineScore.Unscored("Tracking has not recorded this post, so its age is unknown; it is scored once the publication is recorded.");
         if (basis is null)
             return BaselineScore.Unscored("No engagement at 1 h or later between two close readings yet.");
-        var others = baselines.GetValueOrDefault((post.Group, basis.Age)) ?? [];
-        return BaselineScore.Compute(basis.Engagement, basis.Age,
-            others.Where(o => o.Post != post.ExternalPostId).Select(o => o.Engagement).ToList(), settings.MinBaselinePosts);
+        // The post's own value is in its baseline (the batch just wrote it, unless the post was taken down); it is compared
+        // with the others only.
+        var others = (baselines.GetValueOrDefault((post.Group, basis.Age)) ?? []).ToList();
+        if (!post.Removed)
+            others.Remove(basis.Engagement);
+        return BaselineScore.Compute(basis.Engagement, basis.Age, others, settings.MinBaselinePosts);
     }
 
-    /// <summary>Adds MetricsUpdated to <paramref name="events"/> when what it would say differs from what was last said; returns what was said.</summary>
-    private static string? Publish(Claimed post, PostMetrics metrics, DateTimeOffset now, List<(Guid, DateTimeOffset, MetricsUpdated)> events)
+    /// <summary>
+    /// Adds MetricsUpdated to <paramref name="events"/> when what it would say differs from what was last said; returns what
+    /// was said and how many times.
+    /// </summary>
+    private static (string? Digest, long Revision) Publish(Claimed post, PostMetrics metrics, DateTimeOffset now,
+        List<(Guid, DateTimeOffset, MetricsUpdated)> events)
     {
         if (metrics.Values.Count == 0)
-            return post.PublishedDigest;
+            return (post.PublishedDigest, post.Revision);
         var (rate, definition) = metrics.HeadlineRate();
         var values = metrics.Values.OrderBy(v => v.Key, StringComparer.Ordinal).ToDictionary(v => v.Key, v => v.Value.Value);
         var digest = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(
             new { post.PublicationId, post.Account, values, rate, definition, metrics.Score.Percentile }))));
         if (digest == post.PublishedDigest)
-            return digest;
+            return (digest, post.Revision);
         var eventId = Guid.NewGuid();
         events.Add((eventId, now, new MetricsUpdated(eventId, post.Workspace, now, post.PublicationId, post.Platform, post.Account,
-            post.ExternalPostId, metrics.Values.Values.Max(v => v.ObservedAt), values, rate, definition, metrics.Score.Percentile)));
-        return digest;
+            post.ExternalPostId, metrics.Values.Values.Max(v => v.ObservedAt), values, rate, definition, metrics.Score.Percentile, post.Revision + 1)));
+        return (digest, post.Revision + 1);
     }
 
-    private Task StoreAsync(List<(Claimed Post, PostMetrics Metrics, string? Digest)> updates, CancellationToken cancellationToken) =>
+    private Task StoreAsync(List<(Claimed Post, PostMetrics Metrics, string? Digest, long Revision)> updates, CancellationToken cancellationToken) =>
         db.ExecuteAsync("""
             UPDATE posts p SET resolution = u.resolution, score = u.score, awaits_age = u.awaits, format = u.format, account = u.account,
-                published_digest = u.digest, resolved_at = now()
-            FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::float8[], $6::text[], $7::text[], $8::text[], $9::text[])
-                AS u(w, p, e, resolution, score, awaits, format, account, digest)
+                published_digest = u.digest, revision = u.revision, resolved_at = now()
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::float8[], $6::text[], $7::text[], $8::text[], $9::text[], $10::bigint[])
+                AS u(w, p, e, resolution, score, awaits, format, account, digest, revision)
             WHERE p.workspace_id = u.w AND p.platform = u.p AND p.external_post_id = u.e
             """, cancellationToken,
             updates.Select(u => u.Post.Workspace).ToArray(), updates.Select(u => u.Post.Platform).ToArray(),
@@ -263,17 +266,20 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
             new NpgsqlParameter { Value = updates.Select(u => JsonSerializer.Serialize(u.Metrics, Json)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb },
             updates.Select(u => u.Metrics.Score.Percentile).ToArray(),
             updates.Select(u => u.Metrics.Score.AwaitsBaseline() ? u.Metrics.Score.Age : null).ToArray(),
-            updates.Select(u => u.Post.Format).ToArray(), updates.Select(u => u.Post.Account).ToArray(), updates.Select(u => u.Digest).ToArray());
+            updates.Select(u => u.Post.Format).ToArray(), updates.Select(u => u.Post.Account).ToArray(), updates.Select(u => u.Digest).ToArray(),
+            updates.Select(u => u.Revision).ToArray());
 
     /// <summary>
     /// Posts waiting for a baseline the batch wrote to are queued again once it holds enough posts besides them (the
-    /// workspace's minimum), so they get their score; only waiting posts carry the mark, so the lookup is small.
+    /// workspace's minimum), so they get their score; only waiting posts carry the mark, so the lookup is small. Two
+    /// batches writing to one baseline at once each count what is committed and their own, so both may count short of a
+    /// size they reach together: <see cref="WakeAwaitingAsync"/> catches that when the queue runs dry.
     /// </summary>
     private Task QueueAwaitingAsync(HashSet<(BaselineGroup Group, string Age)> written,
-        Dictionary<(BaselineGroup, string), List<(string Post, double Engagement)>> baselines,
+        Dictionary<(BaselineGroup, string), double[]> baselines,
         Dictionary<string, (MappingSet Mappings, ResolutionSettings Settings)> rules, CancellationToken cancellationToken)
     {
-        var large = written.Where(w => (baselines.GetValueOrDefault(w)?.Count ?? 0) > rules[w.Group.Workspace].Settings.MinBaselinePosts).ToList();
+        var large = written.Where(w => (baselines.GetValueOrDefault(w)?.Length ?? 0) > rules[w.Group.Workspace].Settings.MinBaselinePosts).ToList();
         return large.Count == 0 ? Task.CompletedTask : db.ExecuteAsync(ResolutionQueue.Mark("""
             SELECT p.workspace_id, p.platform, p.external_post_id
             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS g(w, pl, a, f, age)
@@ -282,6 +288,25 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
             WHERE p.awaits_age IS NOT NULL
             """), cancellationToken, large.Select(t => t.Group.Workspace).ToArray(), large.Select(t => t.Group.Platform).ToArray(),
             large.Select(t => t.Group.Account).ToArray(), large.Select(t => t.Group.Format).ToArray(), large.Select(t => t.Age).ToArray());
+    }
+
+    /// <summary>
+    /// Queues every waiting post whose baseline has grown to its workspace's minimum without waking it: the catch for
+    /// batches that wrote to one baseline at the same time. Returns how many it queued.
+    /// </summary>
+    public async Task<int> WakeAwaitingAsync(CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var woken = await db.ExecuteAsync(ResolutionQueue.Mark($"""
+            SELECT p.workspace_id, p.platform, p.external_post_id FROM posts p
+            LEFT JOIN metric_settings s ON s.workspace_id = p.workspace_id
+            WHERE p.awaits_age IS NOT NULL AND NOT {ResolutionQueue.IsQueued}
+              AND (SELECT count(*) FROM baseline_values b
+                   WHERE b.workspace_id = p.workspace_id AND b.platform = p.platform AND b.account = p.account
+                     AND b.format = p.format AND b.age = p.awaits_age) > coalesce(s.min_baseline_posts, $1)
+            """), cancellationToken, ResolutionSettings.Default.MinBaselinePosts);
+        await transaction.CommitAsync(cancellationToken);
+        return woken;
     }
 
     private static object[] Keys(List<Claimed> posts) =>

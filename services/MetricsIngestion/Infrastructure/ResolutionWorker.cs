@@ -3,18 +3,32 @@ namespace CreatorMeta.MetricsIngestion.Infrastructure;
 /// <summary>
 /// Resolves posts with new readings, a batch at a time, as soon as they are stored (or at the next poll, for readings
 /// another instance stored). Several instances, and two loops in each, share the work: each claims posts the others have
-/// not locked. When a batch fails, that loop takes the next ones a post at a time, so a post that cannot be resolved is
+/// not locked; when the queue runs dry, they wake posts whose baseline grew while two batches wrote to it. When a batch fails, that loop takes the next ones a post at a time, so a post that cannot be resolved is
 /// found, logged and moved to the back of the queue instead of holding up every post behind it.
 /// </summary>
 public sealed class ResolutionWorker(IServiceScopeFactory scopes, ResolutionSignal signal, ILogger<ResolutionWorker> logger) : BackgroundService
 {
     /// <summary>Batches resolved at once: while one waits on PostgreSQL, the other computes.</summary>
-    public const int Loops = 2;
+    public const int Loops = 3;
 
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, Loops).Select(_ => Task.Run(() => LoopAsync(stoppingToken), stoppingToken)));
+
+    /// <summary>With nothing queued: posts whose baseline two batches filled at once are woken now.</summary>
+    private async Task<int> WakeAwaitingAsync(ResolutionBatch batch, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await batch.WakeAwaitingAsync(stoppingToken);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Looking for posts whose baseline has grown failed; trying again at the next poll");
+            return 0;
+        }
+    }
 
     private async Task LoopAsync(CancellationToken stoppingToken)
     {
@@ -39,7 +53,7 @@ public sealed class ResolutionWorker(IServiceScopeFactory scopes, ResolutionSign
                 logger.LogError(e, "A post could not be resolved; it goes to the back of the queue");
                 await batch.RequeueAsync(batch.LastClaimed, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
-            if (resolved == 0)
+            if (resolved == 0 && await WakeAwaitingAsync(batch, stoppingToken) == 0)
                 await signal.WaitAsync(Poll, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }

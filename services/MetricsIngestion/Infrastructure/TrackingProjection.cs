@@ -32,9 +32,13 @@ public static class TrackingProjection
                 """, cancellationToken, recorded.WorkspaceId, platform, externalPostId, account);
     }
 
-    public static Task RemoveAsync(MetricsDb db, PublicationRemoved removed, CancellationToken cancellationToken) => db.ExecuteAsync("""
-        INSERT INTO publications (publication_id, workspace_id, asset_id, platform, account, removed_at) VALUES ($1, $2, $3, $4, $5, $6)
-        ON CONFLICT (publication_id) DO UPDATE SET removed_at = EXCLUDED.removed_at WHERE publications.workspace_id = EXCLUDED.workspace_id
+    /// <summary>A post taken down is resolved again, so it leaves its baseline (see RecordAsync when the removal comes first).</summary>
+    public static Task RemoveAsync(MetricsDb db, PublicationRemoved removed, CancellationToken cancellationToken) => db.ExecuteAsync($"""
+        WITH removed AS (
+            INSERT INTO publications (publication_id, workspace_id, asset_id, platform, account, removed_at) VALUES ($1, $2, $3, $4, $5, $6)
+            ON CONFLICT (publication_id) DO UPDATE SET removed_at = EXCLUDED.removed_at WHERE publications.workspace_id = EXCLUDED.workspace_id
+            RETURNING workspace_id, platform, external_post_id)
+        {ResolutionQueue.Mark("SELECT * FROM removed WHERE external_post_id IS NOT NULL")}
         """, cancellationToken, removed.PublicationId, removed.WorkspaceId, removed.AssetId, Platforms.Normalize(removed.Platform) ?? removed.Platform,
         AccountHandles.Normalize(removed.Account) ?? removed.Account, removed.RemovedAt.ToUniversalTime());
 

@@ -27,7 +27,7 @@ public sealed class MetricsUpdatedConsumer(TrackingDb db, ILogger<MetricsUpdated
             var performance = await db.Performance.FirstOrDefaultAsync(p => p.PublicationId == id, context.CancellationToken);
             if (performance is null)
                 db.Performance.Add(performance = PublicationPerformance.Start(id, m.WorkspaceId));
-            performance.Update(m.Metrics, m.EngagementRate, m.Score, m.ObservedAt);
+            performance.Update(m.Metrics, m.EngagementRate, m.Score, m.ObservedAt, m.Revision);
         }, context.CancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using CreatorMeta.Contracts.Tracking;
 using CreatorMeta.Testing;
 using static CreatorMeta.MetricsIngestion.Tests.MetricsFixture;
 
@@ -10,14 +11,21 @@ public sealed class BaselineScoreTests(MetricsFixture fixture)
 {
     private static readonly DateTimeOffset Published = new(DateTimeOffset.UtcNow.AddDays(-2).UtcDateTime.Date, TimeSpan.Zero);
 
-    private async Task<Guid> PostAsync(HttpClient client, string workspace, string id, int likesAtADay, string format = "reel")
+    private async Task<Guid> PostAsync(HttpClient client, string workspace, string id, int likesAtADay, string format = "reel") =>
+        (await RecordedPostAsync(client, workspace, id, likesAtADay, format)).PublicationId;
+
+    private async Task<PublicationRecorded> RecordedPostAsync(HttpClient client, string workspace, string id, int likesAtADay, string format = "reel")
     {
         var post = await fixture.PublishAsync(workspace, "tiktok", id, Published, format: format);
         await UploadAsync(client,
             Observation("tiktok", id, Published.AddMinutes(30), "api", new { like_count = likesAtADay / 10 }),
             Observation("tiktok", id, Published.AddHours(24), "api", new { like_count = likesAtADay }));
-        return post.PublicationId;
+        return post;
     }
+
+    private static async Task MinimumBaselineAsync(HttpClient client, int posts) =>
+        await (await client.PutAsync("/api/v1/metrics/settings", System.Net.Http.Json.JsonContent.Create(new { minBaselinePosts = posts })))
+            .JsonAsync(HttpStatusCode.OK);
 
     private static async Task<JsonElement> ScoreAsync(HttpClient client, Guid publication, Func<JsonElement, bool> ready) =>
         (await MetricsWhenAsync(client, publication, b => ready(b.GetProperty("metrics").GetProperty("score")), "scored"))
@@ -28,7 +36,7 @@ public sealed class BaselineScoreTests(MetricsFixture fixture)
     {
         var workspace = TestEnvironment.NewWorkspace();
         var client = fixture.Service.CreateClient(workspace);
-        await (await client.PutAsync("/api/v1/metrics/settings", System.Net.Http.Json.JsonContent.Create(new { minBaselinePosts = 3 }))).JsonAsync(HttpStatusCode.OK);
+        await MinimumBaselineAsync(client, 3);
         var first = await PostAsync(client, workspace, "b1", 240);
         var second = await PostAsync(client, workspace, "b2", 480);
 
@@ -54,5 +62,55 @@ public sealed class BaselineScoreTests(MetricsFixture fixture)
         var alone = await ScoreAsync(client, aShort, s => s.GetProperty("age").ValueKind == JsonValueKind.String);
         Assert.Equal(("24h", 0, JsonValueKind.Null), (alone.GetProperty("age").GetString(), alone.GetProperty("baselinePosts").GetInt32(),
             alone.GetProperty("percentile").ValueKind));
+    }
+
+    [Fact]
+    public async Task A_post_taken_down_leaves_the_baseline_it_was_part_of()
+    {
+        var workspace = TestEnvironment.NewWorkspace();
+        var client = fixture.Service.CreateClient(workspace);
+        await MinimumBaselineAsync(client, 2);
+        var viral = await RecordedPostAsync(client, workspace, "viral", 5000);
+        // Each resolved before the next is sent, so each is in the baseline the next is scored against.
+        await ResolvedAsync(client, viral.PublicationId);
+        await ResolvedAsync(client, await PostAsync(client, workspace, "r1", 240));
+        await ResolvedAsync(client, await PostAsync(client, workspace, "r2", 480));
+        var third = await ScoreAsync(client, await PostAsync(client, workspace, "r3", 720), s => s.GetProperty("baselinePosts").GetInt32() == 3);
+        Assert.Equal(2.0 / 3, third.GetProperty("percentile").GetDouble(), 5);
+
+        var removed = new PublicationRemoved(Guid.NewGuid(), workspace, DateTimeOffset.UtcNow, viral.PublicationId, viral.AssetId, "tiktok",
+            "@jamal", DateTimeOffset.UtcNow, "taken down");
+        await fixture.SendAsync(removed, removed.EventId);
+        // The removal and the post's mark for resolution are stored together: once it shows and the post is not pending, it
+        // has been resolved as removed.
+        await MetricsWhenAsync(client, viral.PublicationId, b => b.GetProperty("post").GetProperty("removedAt").ValueKind == JsonValueKind.String
+            && b.GetProperty("status").GetString() == "resolved", "the viral post resolved again once removed");
+
+        // 960 likes against 240, 480 and 720 only: the top of the baseline, not below the removed 5000.
+        var fourth = await ScoreAsync(client, await PostAsync(client, workspace, "r4", 960), s => s.GetProperty("percentile").ValueKind == JsonValueKind.Number);
+        Assert.Equal((3, 1.0), (fourth.GetProperty("baselinePosts").GetInt32(), fourth.GetProperty("percentile").GetDouble()));
+    }
+
+    private Task<JsonElement> ResolvedAsync(HttpClient client, Guid post) =>
+        ScoreAsync(client, post, s => s.GetProperty("age").ValueKind == JsonValueKind.String);
+
+    [Fact]
+    public async Task A_post_waiting_for_its_baseline_is_scored_once_it_fills_even_if_no_batch_counted_it_full()
+    {
+        var workspace = TestEnvironment.NewWorkspace();
+        var client = fixture.Service.CreateClient(workspace);
+        await MinimumBaselineAsync(client, 2);
+        var waiting = await PostAsync(client, workspace, "w1", 480);
+        await ScoreAsync(client, waiting, s => s.TryGetProperty("reason", out var r) && r.GetString()!.Contains("0 comparable"));
+
+        // What two batches wrote to the baseline at the same time, each counting only its own value and so short of the
+        // minimum: neither woke the waiting post.
+        await TestDatabase.ExecuteAsync(fixture.Service.DatabaseConnectionString, $"""
+            INSERT INTO baseline_values (workspace_id, platform, account, format, age, external_post_id, engagement)
+            VALUES ('{workspace}', 'tiktok', '@jamal', 'reel', '24h', 'concurrent-1', 240), ('{workspace}', 'tiktok', '@jamal', 'reel', '24h', 'concurrent-2', 720)
+            """);
+
+        var scored = await ScoreAsync(client, waiting, s => s.GetProperty("percentile").ValueKind == JsonValueKind.Number);
+        Assert.Equal((2, 0.5), (scored.GetProperty("baselinePosts").GetInt32(), scored.GetProperty("percentile").GetDouble()));
     }
 }

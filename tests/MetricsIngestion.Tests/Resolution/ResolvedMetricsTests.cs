@@ -103,12 +103,15 @@ public sealed class ResolvedMetricsTests(MetricsFixture fixture)
         Assert.Contains("Tracking has not recorded", unknown.GetProperty("metrics").GetProperty("score").GetProperty("reason").GetString());
         var first = Assert.Single(await broker.ReceiveAsync(m => m.GetProperty("workspaceId").GetString() == workspace, 1, TimeSpan.FromSeconds(20)));
         Assert.Equal(JsonValueKind.Null, first.GetProperty("message").GetProperty("publicationId").ValueKind);
+        Assert.Equal(1, first.GetProperty("message").GetProperty("revision").GetInt64());
 
         var post = await fixture.PublishAsync(workspace, "tiktok", "7303", ThreeDaysAgo);
 
         var again = Assert.Single(await broker.ReceiveAsync(m => m.GetProperty("workspaceId").GetString() == workspace, 1, TimeSpan.FromSeconds(20)));
         var message = again.GetProperty("message");
         Assert.Equal(post.PublicationId, message.GetProperty("publicationId").GetGuid());
+        // The second word on the post: a consumer that gets the two the other way round keeps this one.
+        Assert.Equal(2, message.GetProperty("revision").GetInt64());
         Assert.Equal(0.08, message.GetProperty("engagementRate").GetDouble(), 9);
         Assert.StartsWith("engagementRate.byViews = engagement / views", message.GetProperty("engagementRateDefinition").GetString());
         var known = await MetricsWhenAsync(client, post.PublicationId, _ => true, "the publication's metrics");

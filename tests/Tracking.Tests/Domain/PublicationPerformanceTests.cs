@@ -61,4 +61,19 @@ public sealed class PublicationPerformanceTests
         Assert.Null(performance.EngagementRate);
         Assert.Null(performance.Score);
     }
+
+    [Fact]
+    public void Counted_events_are_ordered_by_revision_even_when_the_observation_time_did_not_move()
+    {
+        var performance = PublicationPerformance.Start(PublicationId, "ws-1");
+        performance.Update(new Dictionary<string, double> { ["views"] = 1200 }, 0.071, 0.9, Noon, revision: 2);
+
+        // Revision 1 said the same numbers before the baseline grew and rescored the post: arriving late, it loses.
+        Assert.False(performance.Update(new Dictionary<string, double> { ["views"] = 1200 }, 0.071, null, Noon, revision: 1));
+        Assert.Equal((0.9, 2L), (performance.Score!.Value, performance.Revision));
+        Assert.True(performance.Update(new Dictionary<string, double> { ["views"] = 1300 }, 0.07, 0.8, Noon, revision: 3));
+        Assert.Equal((0.8, 3L), (performance.Score!.Value, performance.Revision));
+        // An uncounted event (from before revisions) does not displace a counted one.
+        Assert.False(performance.Update(new Dictionary<string, double> { ["views"] = 1400 }, 0.07, 0.7, Noon.AddHours(1)));
+    }
 }

@@ -1,0 +1,34 @@
+using CreatorMeta.Contracts.Metrics;
+using CreatorMeta.Testing;
+using static CreatorMeta.MetricsIngestion.Tests.MetricsFixture;
+
+namespace CreatorMeta.MetricsIngestion.Tests.Messaging;
+
+/// <summary>
+/// The service as it ships publishes a window of outbox rows at once (the other tests run it one at a time, in order):
+/// every event still arrives once, with its event id as the message id, and every row is marked published.
+/// </summary>
+public sealed class OutboxPipelineTests
+{
+    [Fact]
+    public async Task With_a_window_of_publishes_in_flight_every_post_gets_exactly_one_MetricsUpdated()
+    {
+        await using var service = await ServiceHost.StartAsync("metrics-ingestion", "services/MetricsIngestion/CreatorMeta.MetricsIngestion.csproj",
+            project => project.Environment["Messaging__PublishConcurrency"] = "32");
+        await using var broker = await BrokerProbe.ConnectAsync(service.Messaging);
+        await broker.WatchEventAsync<MetricsUpdated>();
+        var workspace = TestEnvironment.NewWorkspace();
+        var observedAt = DateTimeOffset.UtcNow.AddHours(-1);
+        var posts = Enumerable.Range(0, 300).Select(i => $"window-{i}").ToList();
+
+        await UploadAsync(service.CreateClient(workspace),
+            [.. posts.Select(post => Observation("tiktok", post, observedAt, "api", new { like_count = 10, view_count = 100 }))]);
+
+        var received = await broker.ReceiveAsync(m => m.GetProperty("workspaceId").GetString() == workspace, posts.Count, TimeSpan.FromSeconds(90));
+        Assert.Equal(posts.Order(), received.Select(e => e.GetProperty("message").GetProperty("externalPostId").GetString()!).Order());
+        Assert.All(received, e => Assert.Equal(e.GetProperty("message").GetProperty("eventId").GetString(), e.GetProperty("messageId").GetString()));
+        await HttpAssertions.EventuallyAsync(async () => await TestDatabase.ScalarAsync<long>(service.DatabaseConnectionString,
+            "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NULL") == 0, "every outbox row marked published");
+        Assert.Equal(posts.Count, await TestDatabase.ScalarAsync<long>(service.DatabaseConnectionString, "SELECT count(*) FROM outbox_messages"));
+    }
+}
