@@ -12,17 +12,19 @@ public static class MessagingExtensions
     /// <summary>
     /// MassTransit over RabbitMQ from <c>ConnectionStrings:messaging</c> (an amqp:// URI). Queues are named
     /// "{service}-{consumer}"; failed messages are retried in place, then parked in the queue's _error queue. Also the
-    /// "Messaging" options and the pass that deletes outbox and inbox rows past their retention.
+    /// "Messaging" options (<paramref name="defaults"/> are the service's own, which configuration still overrides) and
+    /// the pass that deletes outbox and inbox rows past their retention.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder, string service,
         Action<IBusRegistrationConfigurator>? consumers = null,
-        Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator>? endpoints = null)
+        Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator>? endpoints = null,
+        Action<MessagingOptions>? defaults = null)
     {
         var connectionString = builder.Configuration.GetConnectionString(ResourceNames.Messaging)
             ?? throw new InvalidOperationException(
                 $"ConnectionStrings:{ResourceNames.Messaging} (environment ConnectionStrings__{ResourceNames.Messaging}) must be the broker's amqp:// URI.");
         var broker = new Uri(connectionString);
-        builder.Services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section).ValidateDataAnnotations()
+        builder.Services.AddOptions<MessagingOptions>().Configure(defaults ?? (_ => { })).BindConfiguration(MessagingOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.MaxRetryDelay >= o.RetryDelay, "Messaging:MaxRetryDelay must not be shorter than Messaging:RetryDelay.")
             .ValidateOnStart();
         builder.Services.AddHostedService<MessageRetention>();
@@ -37,6 +39,8 @@ public static class MessagingExtensions
                     var credentials = Uri.UnescapeDataString(broker.UserInfo).Split(':', 2);
                     host.Username(credentials.Length > 0 && credentials[0] != "" ? credentials[0] : "guest");
                     host.Password(credentials.Length > 1 ? credentials[1] : "guest");
+                    // The outbox marks a row published only once the broker confirmed it (MassTransit's default, said outright).
+                    host.PublisherConfirmation = true;
                 });
                 rabbit.UseMessageRetry(retry =>
                 {

@@ -73,7 +73,18 @@ public sealed class Library(string[] platforms, string[] accounts, string[] post
                 await copy.WriteRowAsync(default, workspace, platforms[i], postIds[i], accounts[i]);
             await copy.CompleteAsync();
         }
-        foreach (var table in new[] { "assets", "publications", "posts" })
+        // A year of resolution would have left every post's engagement at 24 h and 7 d in its baseline: scoring reads
+        // baselines of about 3,500 posts each, as a full library's would be.
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY baseline_values (workspace_id, platform, account, format, age, external_post_id, engagement) FROM STDIN (FORMAT BINARY)"))
+        {
+            for (var i = 0; i < Count; i++)
+                foreach (var (age, hours) in new[] { ("24h", 24), ("7d", 168) })
+                    await copy.WriteRowAsync(default, workspace, platforms[i], accounts[i], Formats[i / 4 % Formats.Length], age, postIds[i],
+                        (double)Engagement(i, hours));
+            await copy.CompleteAsync();
+        }
+        foreach (var table in new[] { "assets", "publications", "posts", "baseline_values" })
         {
             await using var vacuum = new NpgsqlCommand($"VACUUM ANALYZE {table}", connection);
             await vacuum.ExecuteNonQueryAsync();
@@ -81,11 +92,15 @@ public sealed class Library(string[] platforms, string[] accounts, string[] post
         log($"seeded {Count:N0} publications of {assets.Length:N0} assets in {watch.Elapsed.TotalSeconds:0} s");
     }
 
+    private static long Views(int i, double hours) => (long)(500 * Math.Log2(1 + hours) * (1 + i % 13));
+
+    private static long Engagement(int i, double hours) => (long)(Views(i, hours) * (0.02 + i % 7 * 0.01));
+
     /// <summary>What each platform's connector sends, named the platform's way, growing with the post's age.</summary>
     public Dictionary<string, object> Reading(int i, DateTimeOffset observedAt)
     {
         var hours = Math.Max(1, (observedAt - publishedAt[i]).TotalHours);
-        var views = (long)(500 * Math.Log2(1 + hours) * (1 + i % 13));
+        var views = Views(i, hours);
         long Part(double share) => (long)(views * share);
         return platforms[i] switch
         {

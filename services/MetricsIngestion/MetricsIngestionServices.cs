@@ -21,11 +21,9 @@ public static class MetricsIngestionServices
         builder.Services.AddSingleton<MappingStore>();
         builder.Services.AddSingleton<SettingsStore>();
         builder.Services.AddSingleton<PostQueries>();
+        builder.Services.AddSingleton<LargeBaselines>();
         builder.Services.AddScoped<ResolutionBatch>();
         builder.Services.AddHostedService<ResolutionWorker>();
-        // MetricsUpdated is taken in any order (each carries the time it was observed at), so the outbox keeps a window of
-        // publishes in flight instead of waiting for one broker round trip per event; Messaging:PublishConcurrency overrides.
-        builder.Services.Configure<MessagingOptions>(o => o.PublishConcurrency = 64);
         builder.AddMessaging(ResourceNames.MetricsIngestion,
             bus =>
             {
@@ -36,7 +34,10 @@ public static class MetricsIngestionServices
                 bus.AddConsumer<AssetUpdatedConsumer>();
             },
             (context, rabbit) => rabbit.ConnectorEndpoint<EngagementObservedConsumer>(context, ConnectorQueue, ConnectorExchange.Name,
-                ConnectorExchange.EngagementObserved, concurrency: ObservationBatcher.MaxGroup));
+                ConnectorExchange.EngagementObserved, concurrency: ObservationBatcher.MaxGroup),
+            // MetricsUpdated is taken in any order (each carries the post's revision), so the outbox keeps a window of
+            // publishes in flight instead of waiting one broker round trip per event; Messaging:PublishConcurrency overrides.
+            defaults: options => options.PublishConcurrency = 64);
         builder.AddOutboxDispatcher<MetricsDb>();
         return builder;
     }

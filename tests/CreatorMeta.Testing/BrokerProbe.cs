@@ -57,6 +57,18 @@ public sealed class BrokerProbe : IAsyncDisposable
     }
 
     /// <summary>
+    /// Every message on the watched queue now, read until it is empty: for a test that knows everything was sent (a
+    /// service's outbox marks a row published only once the broker has put it on every queue).
+    /// </summary>
+    public async Task<List<JsonElement>> DrainAsync()
+    {
+        var received = new List<JsonElement>();
+        while (await _channel.BasicGetAsync(_queue!, autoAck: true) is { } result)
+            received.Add(JsonDocument.Parse(result.Body.ToArray()).RootElement);
+        return received;
+    }
+
+    /// <summary>
     /// Every message body received until one matches <paramref name="last"/> (which is included): the positive signal a
     /// test waits for before it asserts that something else did not arrive.
     /// </summary>

@@ -52,6 +52,8 @@ public static class MappingsApi
             errors["platform"] = ["Platform " + Platforms.MustBeOneOf];
         if (limit is < 1 or > MaxLimit)
             errors["limit"] = [$"limit must be between 1 and {MaxLimit}."];
+        if (rawName is not null && (rawName.Length > 200 || !StorableText.IsStorable(rawName)))
+            errors["rawName"] = ["rawName is a field's name, up to 200 characters."];
         long after = 0;
         if (cursor is not null && (!long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out after) || after < 0))
             errors["cursor"] = ["The cursor is not one this API issued."];
@@ -114,8 +116,8 @@ public static class MappingsApi
         var scope = request.Scope is null ? MetricScope.Lifetime : MetricScopes.Parse(request.Scope);
         if (scope is null)
             errors["scope"] = ["scope " + MetricScopes.MustBeOneOf];
-        if (request.Multiplier is { } m && (!double.IsFinite(m) || m <= 0 || m > 1e6))
-            errors["multiplier"] = ["multiplier is a positive number up to 1000000 (60 turns minutes into seconds)."];
+        if (request.Multiplier is { } m && (!double.IsFinite(m) || m < 1e-6 || m > 1e6))
+            errors["multiplier"] = ["multiplier is a number from 0.000001 to 1000000 (60 turns minutes into seconds)."];
         MappingCombine? combine = request.Combine?.Trim().ToLowerInvariant() switch
         {
             null or "max" => MappingCombine.Max,

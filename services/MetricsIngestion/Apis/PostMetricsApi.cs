@@ -36,7 +36,8 @@ public static class PostMetricsApi
     public static async Task<Results<Ok<PostMetricsResponse>, ProblemHttpResult>> GetPostMetrics(string platform, string externalPostId,
         string? include, WorkspaceId workspace, PostQueries posts, MappingStore mappings, CancellationToken cancellationToken)
     {
-        var post = Platforms.Normalize(platform) is { } known
+        // An id no reading could have been stored under names no post.
+        var post = Platforms.Normalize(platform) is { } known && externalPostId.Length <= 200 && StorableText.IsStorable(externalPostId)
             ? await posts.ByPostAsync(workspace.Value, known, externalPostId.Trim(), cancellationToken)
             : null;
         return post is null

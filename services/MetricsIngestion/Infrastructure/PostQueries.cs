@@ -32,8 +32,7 @@ public sealed class PostQueries(NpgsqlDataSource db)
         (await ReadAsync($"""
             {Select}
             FROM posts p
-            LEFT JOIN LATERAL (SELECT * FROM publications WHERE workspace_id = p.workspace_id AND platform = p.platform
-                AND external_post_id = p.external_post_id ORDER BY published_at NULLS LAST, publication_id LIMIT 1) pub ON true
+            LEFT JOIN LATERAL ({TrackingProjection.PublicationOfPost}) pub ON true
             LEFT JOIN assets a ON a.asset_id = pub.asset_id AND a.workspace_id = p.workspace_id
             WHERE p.workspace_id = $1 AND p.platform = $2 AND p.external_post_id = $3
             """, cancellationToken, workspace, platform, externalPostId)).FirstOrDefault();

@@ -18,7 +18,8 @@ namespace CreatorMeta.MetricsIngestion.Infrastructure;
 /// result, and stage MetricsUpdated for every post whose numbers or score changed. A crash before the commit leaves the
 /// posts queued.
 /// </summary>
-public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, SettingsStore settings, TimeProvider clock, ILogger<ResolutionBatch> logger)
+public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, SettingsStore settings, LargeBaselines large, TimeProvider clock,
+    ILogger<ResolutionBatch> logger)
 {
     public const int Size = 400;
 
@@ -32,7 +33,11 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
         public BaselineGroup Group => new(Workspace, Platform, Account, Format);
     }
 
-    private readonly record struct BaselineGroup(string Workspace, string Platform, string Account, string Format);
+    /// <summary>A baseline as read: its values, or, for a large one, the shared <see cref="LargeBaselines"/> copy.</summary>
+    private readonly record struct BaselineRead(double[] Values, Baseline? Shared)
+    {
+        public int Count => Shared?.Count ?? Values.Length;
+    }
 
     /// <summary>The posts the last run claimed, kept when it failed so they can be moved to the back of the queue.</summary>
     public IReadOnlyList<(string Workspace, string Platform, string ExternalPostId)> LastClaimed { get; private set; } = [];
@@ -59,7 +64,10 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
         var posts = await ClaimAsync(size, cancellationToken);
         LastClaimed = [.. posts.Select(p => p.Key)];
         if (posts.Count == 0)
+        {
+            await transaction.CommitAsync(cancellationToken); // the orphaned marks the claim deleted
             return 0;
+        }
         var now = clock.GetUtcNow();
         var (connection, inTransaction) = ((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction());
         var rules = new Dictionary<string, (MappingSet Mappings, ResolutionSettings Settings)>();
@@ -86,7 +94,7 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
             await db.ExecuteAsync(ResolutionQueue.Mark("SELECT * FROM unnest($1::text[], $2::text[], $3::text[])"), cancellationToken, Keys(failed));
         posts = [.. posts.Where(p => resolved.ContainsKey(p.Key))];
         var entered = await RefreshBaselinesAsync(posts, resolved, cancellationToken);
-        var baselines = await BaselinesAsync(posts, resolved, entered, cancellationToken);
+        var baselines = await BaselinesAsync(posts, resolved, entered, rules, cancellationToken);
         var events = new List<(Guid, DateTimeOffset, MetricsUpdated)>();
         var updates = posts.Select(post =>
         {
@@ -97,9 +105,18 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
             return (Post: post, Metrics: metrics, Digest: digest, Revision: revision);
         }).ToList();
         await StoreAsync(updates, cancellationToken);
-        await QueueAwaitingAsync(entered, baselines, rules, cancellationToken);
+        var thin = await QueueAwaitingAsync(entered, baselines, rules, cancellationToken);
         await db.PublishAllAsync(events, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        try
+        {
+            await RecountAsync(thin, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The batch is done; a wait this missed is found by the worker's sweep.
+            logger.LogWarning(e, "Counting baselines again after a batch failed");
+        }
         return posts.Count;
     }
 
@@ -109,7 +126,7 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
     /// </summary>
     private async Task<List<Claimed>> ClaimAsync(int size, CancellationToken cancellationToken)
     {
-        await using var command = db.Command("""
+        await using var command = db.Command($"""
             WITH picked AS (
                 SELECT id, workspace_id, platform, external_post_id FROM resolution_queue ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED),
             held AS (
@@ -129,10 +146,7 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
             SELECT p.workspace_id, p.platform, p.external_post_id, coalesce(pub.account, p.account), p.published_digest, p.revision,
                    pub.publication_id, pub.published_at, pub.removed_at IS NOT NULL, coalesce(a.format, a.kind, '')
             FROM held p
-            LEFT JOIN LATERAL (
-                SELECT publication_id, account, published_at, removed_at, asset_id FROM publications
-                WHERE workspace_id = p.workspace_id AND platform = p.platform AND external_post_id = p.external_post_id
-                ORDER BY removed_at IS NOT NULL, published_at NULLS LAST, publication_id LIMIT 1) pub ON true
+            LEFT JOIN LATERAL ({TrackingProjection.PublicationOfPost}) pub ON true
             LEFT JOIN assets a ON a.asset_id = pub.asset_id AND a.workspace_id = p.workspace_id
             """, size * 3, size);
         var posts = new List<Claimed>();
@@ -190,16 +204,25 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
     }
 
     /// <summary>
-    /// The engagement values of every group and age a post in the batch is scored at or wrote to, the batch's own values
-    /// among them; gathered into one array per baseline by PostgreSQL, so a large baseline costs one value each, not a row.
+    /// The baseline of every group and age a post in the batch is scored at or wrote to, the batch's own values among
+    /// them; gathered into one array per baseline by PostgreSQL, so a baseline costs one value per post, not a row. Large
+    /// baselines come from <see cref="LargeBaselines"/> while its copy is fresh.
     /// </summary>
-    private async Task<Dictionary<(BaselineGroup, string), double[]>> BaselinesAsync(List<Claimed> posts,
+    private async Task<Dictionary<(BaselineGroup, string), BaselineRead>> BaselinesAsync(List<Claimed> posts,
         Dictionary<(string, string, string), (ResolvedPost Post, int Observations)> resolved, HashSet<(BaselineGroup Group, string Age)> written,
-        CancellationToken cancellationToken)
+        Dictionary<string, (MappingSet Mappings, ResolutionSettings Settings)> rules, CancellationToken cancellationToken)
     {
-        var wanted = posts.Where(p => resolved[p.Key].Post.ScoreBasis is not null)
-            .Select(p => (p.Group, resolved[p.Key].Post.ScoreBasis!.Age)).Concat(written).Distinct().ToList();
-        var baselines = new Dictionary<(BaselineGroup, string), double[]>();
+        var baselines = new Dictionary<(BaselineGroup, string), BaselineRead>();
+        var wanted = new List<(BaselineGroup Group, string Age)>();
+        foreach (var key in posts.Where(p => resolved[p.Key].Post.ScoreBasis is not null)
+            .Select(p => (p.Group, resolved[p.Key].Post.ScoreBasis!.Age)).Concat(written).Distinct())
+        {
+            // Only where no post can be waiting for it: a baseline above the workspace's minimum.
+            if (large.Get(key.Group, key.Age) is { } shared && shared.Count > rules[key.Group.Workspace].Settings.MinBaselinePosts)
+                baselines[key] = new BaselineRead([], shared);
+            else
+                wanted.Add(key);
+        }
         if (wanted.Count == 0)
             return baselines;
         await using var command = db.Command("""
@@ -213,20 +236,26 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
             wanted.Select(w => w.Group.Account).ToArray(), wanted.Select(w => w.Group.Format).ToArray(), wanted.Select(w => w.Age).ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            baselines[(new BaselineGroup(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)), reader.GetString(4))] =
-                reader.GetFieldValue<double[]>(5);
+        {
+            var (group, age) = (new BaselineGroup(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)), reader.GetString(4));
+            var values = reader.GetFieldValue<double[]>(5);
+            baselines[(group, age)] = new BaselineRead(values, large.Keep(group, age, values));
+        }
         return baselines;
     }
 
-    private static Score Score(Claimed post, ScoreBasis? basis, Dictionary<(BaselineGroup, string), double[]> baselines, ResolutionSettings settings)
+    private static Score Score(Claimed post, ScoreBasis? basis, Dictionary<(BaselineGroup, string), BaselineRead> baselines, ResolutionSettings settings)
     {
         if (post.PublishedAt is null)
             return BaselineScore.Unscored("Tracking has not recorded this post, so its age is unknown; it is scored once the publication is recorded.");
         if (basis is null)
             return BaselineScore.Unscored("No engagement at 1 h or later between two close readings yet.");
+        var read = baselines.GetValueOrDefault((post.Group, basis.Age));
+        if (read.Shared is { } shared)
+            return BaselineScore.Compute(basis.Engagement, basis.Age, shared, settings.MinBaselinePosts);
         // The post's own value is in its baseline (the batch just wrote it, unless the post was taken down); it is compared
         // with the others only.
-        var others = (baselines.GetValueOrDefault((post.Group, basis.Age)) ?? []).ToList();
+        var others = (read.Values ?? []).ToList();
         if (!post.Removed)
             others.Remove(basis.Engagement);
         return BaselineScore.Compute(basis.Engagement, basis.Age, others, settings.MinBaselinePosts);
@@ -265,49 +294,80 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
             updates.Select(u => u.Post.ExternalPostId).ToArray(),
             new NpgsqlParameter { Value = updates.Select(u => JsonSerializer.Serialize(u.Metrics, Json)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb },
             updates.Select(u => u.Metrics.Score.Percentile).ToArray(),
-            updates.Select(u => u.Metrics.Score.AwaitsBaseline() ? u.Metrics.Score.Age : null).ToArray(),
+            // A post taken down has no value of its own in the baseline, so it counts it differently; it waits for nothing.
+            updates.Select(u => u.Metrics.Score.AwaitsBaseline() && !u.Post.Removed ? u.Metrics.Score.Age : null).ToArray(),
             updates.Select(u => u.Post.Format).ToArray(), updates.Select(u => u.Post.Account).ToArray(), updates.Select(u => u.Digest).ToArray(),
             updates.Select(u => u.Revision).ToArray());
 
     /// <summary>
     /// Posts waiting for a baseline the batch wrote to are queued again once it holds enough posts besides them (the
-    /// workspace's minimum), so they get their score; only waiting posts carry the mark, so the lookup is small. Two
-    /// batches writing to one baseline at once each count what is committed and their own, so both may count short of a
-    /// size they reach together: <see cref="WakeAwaitingAsync"/> catches that when the queue runs dry.
+    /// workspace's minimum), so they get their score; only waiting posts carry the mark, so the lookup is small. Returns
+    /// the baselines still short of it: another batch may have written to one at the same time, each counting what was
+    /// committed and its own, so <see cref="RecountAsync"/> counts them again once this batch has committed.
     /// </summary>
-    private Task QueueAwaitingAsync(HashSet<(BaselineGroup Group, string Age)> written,
-        Dictionary<(BaselineGroup, string), double[]> baselines,
+    private async Task<List<(BaselineGroup Group, string Age)>> QueueAwaitingAsync(HashSet<(BaselineGroup Group, string Age)> written,
+        Dictionary<(BaselineGroup, string), BaselineRead> baselines,
         Dictionary<string, (MappingSet Mappings, ResolutionSettings Settings)> rules, CancellationToken cancellationToken)
     {
-        var large = written.Where(w => (baselines.GetValueOrDefault(w)?.Length ?? 0) > rules[w.Group.Workspace].Settings.MinBaselinePosts).ToList();
-        return large.Count == 0 ? Task.CompletedTask : db.ExecuteAsync(ResolutionQueue.Mark("""
-            SELECT p.workspace_id, p.platform, p.external_post_id
-            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS g(w, pl, a, f, age)
-            JOIN posts p ON p.workspace_id = g.w AND p.platform = g.pl AND p.account = g.a AND p.format = g.f AND p.awaits_age = g.age
-            -- Said outright, so the planner takes the small index of waiting posts, not every post of the platform.
-            WHERE p.awaits_age IS NOT NULL
-            """), cancellationToken, large.Select(t => t.Group.Workspace).ToArray(), large.Select(t => t.Group.Platform).ToArray(),
-            large.Select(t => t.Group.Account).ToArray(), large.Select(t => t.Group.Format).ToArray(), large.Select(t => t.Age).ToArray());
+        var full = written.Where(w => baselines.GetValueOrDefault(w).Count > rules[w.Group.Workspace].Settings.MinBaselinePosts).ToList();
+        if (full.Count > 0)
+            await db.ExecuteAsync(ResolutionQueue.Mark("""
+                SELECT p.workspace_id, p.platform, p.external_post_id
+                FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS g(w, pl, a, f, age)
+                JOIN posts p ON p.workspace_id = g.w AND p.platform = g.pl AND p.account = g.a AND p.format = g.f AND p.awaits_age = g.age
+                -- Said outright, so the planner takes the small index of waiting posts, not every post of the platform.
+                WHERE p.awaits_age IS NOT NULL
+                """), cancellationToken, Columns(full));
+        return [.. written.Except(full)];
     }
 
     /// <summary>
-    /// Queues every waiting post whose baseline has grown to its workspace's minimum without waking it: the catch for
-    /// batches that wrote to one baseline at the same time. Returns how many it queued.
+    /// Counts the baselines again with everything committed, and queues the posts waiting for one that now holds enough.
+    /// Of two batches that wrote to a baseline at once, the one that commits last counts after both: no wait is missed.
     /// </summary>
-    public async Task<int> WakeAwaitingAsync(CancellationToken cancellationToken)
+    public async Task RecountAsync(IReadOnlyList<(BaselineGroup Group, string Age)> baselines, CancellationToken cancellationToken)
+    {
+        if (baselines.Count == 0)
+            return;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.ExecuteAsync(WakeWaiting("""
+            AND (p.workspace_id, p.platform, p.account, p.format, p.awaits_age) IN (
+                SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]))
+            """), cancellationToken, [ResolutionSettings.Default.MinBaselinePosts, .. Columns(baselines)]);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Queues every waiting post whose baseline holds enough: the net under <see cref="RecountAsync"/>, for an instance
+    /// that stopped between its commit and its count. Returns how many it queued.
+    /// </summary>
+    public async Task<int> WakeAllAwaitingAsync(CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var woken = await db.ExecuteAsync(ResolutionQueue.Mark($"""
-            SELECT p.workspace_id, p.platform, p.external_post_id FROM posts p
-            LEFT JOIN metric_settings s ON s.workspace_id = p.workspace_id
-            WHERE p.awaits_age IS NOT NULL AND NOT {ResolutionQueue.IsQueued}
-              AND (SELECT count(*) FROM baseline_values b
-                   WHERE b.workspace_id = p.workspace_id AND b.platform = p.platform AND b.account = p.account
-                     AND b.format = p.format AND b.age = p.awaits_age) > coalesce(s.min_baseline_posts, $1)
-            """), cancellationToken, ResolutionSettings.Default.MinBaselinePosts);
+        var woken = await db.ExecuteAsync(WakeWaiting(""), cancellationToken, ResolutionSettings.Default.MinBaselinePosts);
         await transaction.CommitAsync(cancellationToken);
         return woken;
     }
+
+    /// <summary>
+    /// SQL that queues the waiting posts (narrowed by <paramref name="where"/>) whose baseline holds more than their
+    /// workspace's minimum ($1 where it set none), counting no further than that.
+    /// </summary>
+    private static string WakeWaiting(string where) => ResolutionQueue.Mark($"""
+        SELECT p.workspace_id, p.platform, p.external_post_id FROM posts p
+        LEFT JOIN metric_settings s ON s.workspace_id = p.workspace_id
+        WHERE p.awaits_age IS NOT NULL {where} AND NOT {ResolutionQueue.IsQueued}
+          AND (SELECT count(*) FROM (SELECT 1 FROM baseline_values b
+                   WHERE b.workspace_id = p.workspace_id AND b.platform = p.platform AND b.account = p.account
+                     AND b.format = p.format AND b.age = p.awaits_age
+                   LIMIT coalesce(s.min_baseline_posts, $1) + 1) counted) > coalesce(s.min_baseline_posts, $1)
+        """);
+
+    private static object[] Columns(IReadOnlyCollection<(BaselineGroup Group, string Age)> baselines) =>
+    [
+        baselines.Select(t => t.Group.Workspace).ToArray(), baselines.Select(t => t.Group.Platform).ToArray(),
+        baselines.Select(t => t.Group.Account).ToArray(), baselines.Select(t => t.Group.Format).ToArray(), baselines.Select(t => t.Age).ToArray(),
+    ];
 
     private static object[] Keys(List<Claimed> posts) =>
         [posts.Select(p => p.Workspace).ToArray(), posts.Select(p => p.Platform).ToArray(), posts.Select(p => p.ExternalPostId).ToArray()];

@@ -2,33 +2,24 @@ namespace CreatorMeta.MetricsIngestion.Infrastructure;
 
 /// <summary>
 /// Resolves posts with new readings, a batch at a time, as soon as they are stored (or at the next poll, for readings
-/// another instance stored). Several instances, and two loops in each, share the work: each claims posts the others have
-/// not locked; when the queue runs dry, they wake posts whose baseline grew while two batches wrote to it. When a batch fails, that loop takes the next ones a post at a time, so a post that cannot be resolved is
-/// found, logged and moved to the back of the queue instead of holding up every post behind it.
+/// another instance stored). Several instances, and several loops in each, share the work: each claims posts the others
+/// have not locked. When a batch fails, that loop takes the next ones a post at a time, so a post that cannot be resolved
+/// is found, logged and moved to the back of the queue instead of holding up every post behind it. When the queue is
+/// empty, and at most once per Resolution:WakeSweepInterval (a minute), one loop wakes every post whose baseline filled
+/// without a batch counting it (an instance stopped between its commit and its count).
 /// </summary>
-public sealed class ResolutionWorker(IServiceScopeFactory scopes, ResolutionSignal signal, ILogger<ResolutionWorker> logger) : BackgroundService
+public sealed class ResolutionWorker(IServiceScopeFactory scopes, ResolutionSignal signal, IConfiguration configuration, TimeProvider clock,
+    ILogger<ResolutionWorker> logger) : BackgroundService
 {
-    /// <summary>Batches resolved at once: while one waits on PostgreSQL, the other computes.</summary>
+    /// <summary>Batches resolved at once: while one waits on PostgreSQL, the others compute.</summary>
     public const int Loops = 3;
 
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+    private readonly TimeSpan _sweepInterval = configuration.GetValue("Resolution:WakeSweepInterval", TimeSpan.FromMinutes(1));
+    private long _nextSweep;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, Loops).Select(_ => Task.Run(() => LoopAsync(stoppingToken), stoppingToken)));
-
-    /// <summary>With nothing queued: posts whose baseline two batches filled at once are woken now.</summary>
-    private async Task<int> WakeAwaitingAsync(ResolutionBatch batch, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await batch.WakeAwaitingAsync(stoppingToken);
-        }
-        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-        {
-            logger.LogWarning(e, "Looking for posts whose baseline has grown failed; trying again at the next poll");
-            return 0;
-        }
-    }
 
     private async Task LoopAsync(CancellationToken stoppingToken)
     {
@@ -53,8 +44,26 @@ public sealed class ResolutionWorker(IServiceScopeFactory scopes, ResolutionSign
                 logger.LogError(e, "A post could not be resolved; it goes to the back of the queue");
                 await batch.RequeueAsync(batch.LastClaimed, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
-            if (resolved == 0 && await WakeAwaitingAsync(batch, stoppingToken) == 0)
+            if (resolved == 0 && await SweepAsync(batch, stoppingToken) == 0)
                 await signal.WaitAsync(Poll, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>Wakes posts whose baseline filled unseen, when it is this loop's turn; returns how many.</summary>
+    private async Task<int> SweepAsync(ResolutionBatch batch, CancellationToken stoppingToken)
+    {
+        var now = clock.GetUtcNow().UtcTicks;
+        var due = Interlocked.Read(ref _nextSweep);
+        if (now < due || Interlocked.CompareExchange(ref _nextSweep, now + _sweepInterval.Ticks, due) != due)
+            return 0;
+        try
+        {
+            return await batch.WakeAllAwaitingAsync(stoppingToken);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Looking for posts whose baseline has grown failed; trying again at the next sweep");
+            return 0;
         }
     }
 }

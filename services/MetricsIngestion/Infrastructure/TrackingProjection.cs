@@ -10,6 +10,15 @@ namespace CreatorMeta.MetricsIngestion.Infrastructure;
 /// </summary>
 public static class TrackingProjection
 {
+    /// <summary>
+    /// The publication a post (aliased <c>p</c>) is: the live one first, then the first published, should tracking ever
+    /// hold two for one platform post.
+    /// </summary>
+    public const string PublicationOfPost = """
+        SELECT * FROM publications WHERE workspace_id = p.workspace_id AND platform = p.platform AND external_post_id = p.external_post_id
+        ORDER BY removed_at IS NOT NULL, published_at NULLS LAST, publication_id LIMIT 1
+        """;
+
     public static async Task RecordAsync(MetricsDb db, PublicationRecorded recorded, CancellationToken cancellationToken)
     {
         var platform = Platforms.Normalize(recorded.Platform) ?? recorded.Platform;
@@ -26,8 +35,10 @@ public static class TrackingProjection
         if (externalPostId is not null)
             await db.ExecuteAsync($"""
                 WITH known AS (
+                    -- Nothing on a known post: resolution takes the account from the publication, and an update would
+                    -- wait for a batch that holds the post.
                     INSERT INTO posts (workspace_id, platform, external_post_id, account) VALUES ($1, $2, $3, $4)
-                    ON CONFLICT (workspace_id, platform, external_post_id) DO UPDATE SET account = EXCLUDED.account)
+                    ON CONFLICT (workspace_id, platform, external_post_id) DO NOTHING)
                 {ResolutionQueue.Mark("VALUES ($1, $2, $3)")}
                 """, cancellationToken, recorded.WorkspaceId, platform, externalPostId, account);
     }

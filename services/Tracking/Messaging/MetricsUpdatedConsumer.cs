@@ -24,7 +24,10 @@ public sealed class MetricsUpdatedConsumer(TrackingDb db, ILogger<MetricsUpdated
         }
         await db.ApplyOnceAsync(m.EventId.ToString(), nameof(MetricsUpdatedConsumer), async () =>
         {
-            var performance = await db.Performance.FirstOrDefaultAsync(p => p.PublicationId == id, context.CancellationToken);
+            // Locked: two events for one post may be handled at once, and the one with the higher revision must win. Two
+            // first events both insert; one fails on the key and is retried against the row the other wrote.
+            var performance = (await db.Performance.FromSql($"SELECT * FROM publication_performance WHERE publication_id = {id} FOR UPDATE")
+                .ToListAsync(context.CancellationToken)).SingleOrDefault();
             if (performance is null)
                 db.Performance.Add(performance = PublicationPerformance.Start(id, m.WorkspaceId));
             performance.Update(m.Metrics, m.EngagementRate, m.Score, m.ObservedAt, m.Revision);

@@ -64,4 +64,26 @@ public sealed class BaselineScoreTests
         Assert.Equal(new Score(null, null, "engagement", null, 0, "No engagement at a standard age yet."),
             BaselineScore.Unscored("No engagement at a standard age yet."));
     }
+
+    [Fact]
+    public void A_baseline_ordered_once_places_every_value_as_counting_it_afresh_would()
+    {
+        var random = new Random(5);
+        for (var round = 0; round < 200; round++)
+        {
+            // Small integers, so ties are common.
+            var values = Enumerable.Range(0, random.Next(1, 40)).Select(_ => (double)random.Next(0, 12)).ToList();
+            var baseline = Baseline.Of(values);
+            for (var value = -1d; value <= 12; value += 0.5)
+                Assert.Equal((values.Count(v => v < value) + 0.5 * values.Count(v => v == value)) / values.Count, baseline.Percentile(value), 12);
+        }
+    }
+
+    [Fact]
+    public void A_distance_from_the_median_too_large_for_a_number_has_no_robust_z()
+    {
+        var score = BaselineScore.Compute(1e300, "24h", [0, 1e-300, 2e-300], 1);
+
+        Assert.Equal((1.0, (double?)null), (score.Percentile!.Value, score.RobustZ));
+    }
 }

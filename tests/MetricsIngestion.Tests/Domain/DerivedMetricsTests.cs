@@ -117,4 +117,13 @@ public sealed class DerivedMetricsTests
         Assert.Equal(new[] { "engagementRate.byReach", "engagementRate.byViews", "engagementRate.byImpressions", "engagementRate.byFollowers" },
             DerivedMetrics.HeadlineRates);
     }
+
+    [Fact]
+    public void A_rate_too_large_for_a_number_is_missing_with_the_reason_not_infinite()
+    {
+        // A tiny multiplier on a mapping can leave a huge engagement over a tiny audience: no infinity reaches the document.
+        var rate = Find(DerivedMetrics.Compute(new Dictionary<string, double> { ["likes"] = 1e306, ["views"] = 1e-6 }), "engagementRate.byViews");
+
+        Assert.Equal((null, "The ratio to views is too large to hold."), (rate.Value, rate.Missing));
+    }
 }

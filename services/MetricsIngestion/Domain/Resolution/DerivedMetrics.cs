@@ -65,5 +65,6 @@ public static class DerivedMetrics
         numerator is null ? new(name, null, Formula(name), [], $"No {(name == Ctr ? Clicks : Engagement)} observed.")
         : double.IsNaN(denominator) ? new(name, null, Formula(name), [], $"No {denominatorName} observed.")
         : denominator == 0 ? new(name, null, Formula(name), [], $"{denominatorName} is 0.")
+        : !double.IsFinite(numerator.Value / denominator) ? new(name, null, Formula(name), [], $"The ratio to {denominatorName} is too large to hold.")
         : new(name, numerator.Value / denominator, Formula(name), counted, null, numerator, denominator);
 }
