@@ -57,7 +57,7 @@ public sealed class MessagingOptions
     /// <summary>
     /// Outbox rows published at once, each still confirmed by the broker before it is marked. One keeps the outbox's order;
     /// more is for a service whose consumers take its events in any order (metrics-ingestion's MetricsUpdated carries the
-    /// time it was observed at), where a confirm at a time would cap it at the broker's round trip.
+    /// post's revision), where a confirm at a time would cap it at one event per broker round trip.
     /// </summary>
     [Range(1, 1000)]
     public int PublishConcurrency { get; set; } = 1;
