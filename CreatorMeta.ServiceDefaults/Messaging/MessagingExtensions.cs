@@ -24,7 +24,10 @@ public static class MessagingExtensions
             ?? throw new InvalidOperationException(
                 $"ConnectionStrings:{ResourceNames.Messaging} (environment ConnectionStrings__{ResourceNames.Messaging}) must be the broker's amqp:// URI.");
         var broker = new Uri(connectionString);
-        builder.Services.AddOptions<MessagingOptions>().Configure(defaults ?? (_ => { })).BindConfiguration(MessagingOptions.Section).ValidateDataAnnotations()
+        var options = builder.Services.AddOptions<MessagingOptions>();
+        if (defaults is not null)
+            options.Configure(defaults);
+        options.BindConfiguration(MessagingOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.MaxRetryDelay >= o.RetryDelay, "Messaging:MaxRetryDelay must not be shorter than Messaging:RetryDelay.")
             .ValidateOnStart();
         builder.Services.AddHostedService<MessageRetention>();

@@ -14,9 +14,7 @@ public sealed class MetricsFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // The sweep that wakes posts no batch counted runs every 2 s here instead of every minute, so a test can show it.
-        Service = await ServiceHost.StartAsync("metrics-ingestion", "services/MetricsIngestion/CreatorMeta.MetricsIngestion.csproj",
-            project => project.Environment["Resolution__WakeSweepInterval"] = "00:00:02");
+        Service = await ServiceHost.StartAsync("metrics-ingestion", "services/MetricsIngestion/CreatorMeta.MetricsIngestion.csproj");
         _bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(Service.Messaging), host =>
         {
             host.Username("guest");

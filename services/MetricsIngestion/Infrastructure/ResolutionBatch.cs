@@ -13,10 +13,10 @@ using NpgsqlTypes;
 namespace CreatorMeta.MetricsIngestion.Infrastructure;
 
 /// <summary>
-/// One round of resolution in one transaction: take queued posts no other instance holds, resolve them with their
+/// One round of resolution, in one transaction: take queued posts no other instance holds, resolve them with their
 /// workspace's mapping rows and settings, refresh their baseline values, score them against the baseline, store the
 /// result, and stage MetricsUpdated for every post whose numbers or score changed. A crash before the commit leaves the
-/// posts queued.
+/// posts queued. After it, a short second transaction wakes posts whose baseline a concurrent batch helped fill.
 /// </summary>
 public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, SettingsStore settings, LargeBaselines large, TimeProvider clock,
     ILogger<ResolutionBatch> logger)
@@ -33,10 +33,15 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
         public BaselineGroup Group => new(Workspace, Platform, Account, Format);
     }
 
-    /// <summary>A baseline as read: its values, or, for a large one, the shared <see cref="LargeBaselines"/> copy.</summary>
-    private readonly record struct BaselineRead(double[] Values, Baseline? Shared)
+    /// <summary>
+    /// A baseline as the batch has it: the values it read, and for a large one the copy every post is scored against (from
+    /// <see cref="LargeBaselines"/>, with no values of its own, or just read).
+    /// </summary>
+    private readonly record struct BaselineRead(double[]? Values, Baseline? Shared)
     {
-        public int Count => Shared?.Count ?? Values.Length;
+        public int Count => Shared?.Count ?? Values?.Length ?? 0;
+
+        public bool Fresh => Values is { Length: > 0 };
     }
 
     /// <summary>The posts the last run claimed, kept when it failed so they can be moved to the back of the queue.</summary>
@@ -57,8 +62,30 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Resolves up to <paramref name="size"/> queued posts; returns how many.</summary>
+    /// <summary>
+    /// Resolves up to <paramref name="size"/> queued posts; returns how many. Once they are committed, the large baselines
+    /// the batch read are shared with the other loops, and the thin ones it wrote to are counted again.
+    /// </summary>
     public async Task<int> RunAsync(int size, CancellationToken cancellationToken)
+    {
+        var (resolved, baselines, thin) = await ResolveAsync(size, cancellationToken);
+        foreach (var ((group, age), read) in baselines)
+            if (read is { Fresh: true, Shared: { } shared })
+                large.Keep(group, age, shared);
+        try
+        {
+            await RecountAsync(thin, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The batch is done; a wait this missed is found by the worker's sweep.
+            logger.LogWarning(e, "Counting baselines again after a batch failed");
+        }
+        return resolved;
+    }
+
+    private async Task<(int Resolved, Dictionary<(BaselineGroup, string), BaselineRead> Baselines, List<(BaselineGroup Group, string Age)> Thin)>
+        ResolveAsync(int size, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var posts = await ClaimAsync(size, cancellationToken);
@@ -66,7 +93,7 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
         if (posts.Count == 0)
         {
             await transaction.CommitAsync(cancellationToken); // the orphaned marks the claim deleted
-            return 0;
+            return (0, [], []);
         }
         var now = clock.GetUtcNow();
         var (connection, inTransaction) = ((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction());
@@ -108,16 +135,7 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
         var thin = await QueueAwaitingAsync(entered, baselines, rules, cancellationToken);
         await db.PublishAllAsync(events, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        try
-        {
-            await RecountAsync(thin, cancellationToken);
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The batch is done; a wait this missed is found by the worker's sweep.
-            logger.LogWarning(e, "Counting baselines again after a batch failed");
-        }
-        return posts.Count;
+        return (posts.Count, baselines, thin);
     }
 
     /// <summary>
@@ -218,8 +236,8 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
             .Select(p => (p.Group, resolved[p.Key].Post.ScoreBasis!.Age)).Concat(written).Distinct())
         {
             // Only where no post can be waiting for it: a baseline above the workspace's minimum.
-            if (large.Get(key.Group, key.Age) is { } shared && shared.Count > rules[key.Group.Workspace].Settings.MinBaselinePosts)
-                baselines[key] = new BaselineRead([], shared);
+            if (large.Get(key.Group, key.Age) is { } shared && LargeBaselines.Shareable(shared.Count, rules[key.Group.Workspace].Settings))
+                baselines[key] = new BaselineRead(null, shared);
             else
                 wanted.Add(key);
         }
@@ -239,7 +257,8 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
         {
             var (group, age) = (new BaselineGroup(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)), reader.GetString(4));
             var values = reader.GetFieldValue<double[]>(5);
-            baselines[(group, age)] = new BaselineRead(values, large.Keep(group, age, values));
+            baselines[(group, age)] = new BaselineRead(values,
+                LargeBaselines.Shareable(values.Length, rules[group.Workspace].Settings) ? Baseline.Of(values) : null);
         }
         return baselines;
     }
@@ -251,7 +270,7 @@ public sealed class ResolutionBatch(MetricsDb db, MappingStore mappings, Setting
         if (basis is null)
             return BaselineScore.Unscored("No engagement at 1 h or later between two close readings yet.");
         var read = baselines.GetValueOrDefault((post.Group, basis.Age));
-        if (read.Shared is { } shared)
+        if (read.Shared is { } shared) // a large baseline, as read: the post's own value among the others (LargeBaselines)
             return BaselineScore.Compute(basis.Engagement, basis.Age, shared, settings.MinBaselinePosts);
         // The post's own value is in its baseline (the batch just wrote it, unless the post was taken down); it is compared
         // with the others only.

@@ -4,9 +4,9 @@ namespace CreatorMeta.MetricsIngestion.Infrastructure;
 /// Resolves posts with new readings, a batch at a time, as soon as they are stored (or at the next poll, for readings
 /// another instance stored). Several instances, and several loops in each, share the work: each claims posts the others
 /// have not locked. When a batch fails, that loop takes the next ones a post at a time, so a post that cannot be resolved
-/// is found, logged and moved to the back of the queue instead of holding up every post behind it. When the queue is
-/// empty, and at most once per Resolution:WakeSweepInterval (a minute), one loop wakes every post whose baseline filled
-/// without a batch counting it (an instance stopped between its commit and its count).
+/// is found, logged and moved to the back of the queue instead of holding up every post behind it. Once per
+/// Resolution:WakeSweepInterval (a minute), one loop wakes every post whose baseline filled without a batch counting it
+/// (an instance stopped between its commit and its count).
 /// </summary>
 public sealed class ResolutionWorker(IServiceScopeFactory scopes, ResolutionSignal signal, IConfiguration configuration, TimeProvider clock,
     ILogger<ResolutionWorker> logger) : BackgroundService
@@ -44,7 +44,8 @@ public sealed class ResolutionWorker(IServiceScopeFactory scopes, ResolutionSign
                 logger.LogError(e, "A post could not be resolved; it goes to the back of the queue");
                 await batch.RequeueAsync(batch.LastClaimed, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
-            if (resolved == 0 && await SweepAsync(batch, stoppingToken) == 0)
+            var woken = await SweepAsync(batch, stoppingToken);
+            if (resolved == 0 && woken == 0)
                 await signal.WaitAsync(Poll, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }

@@ -5,7 +5,7 @@ using static CreatorMeta.MetricsIngestion.Tests.MetricsFixture;
 namespace CreatorMeta.MetricsIngestion.Tests.Messaging;
 
 /// <summary>
-/// The service as it ships publishes a window of outbox rows at once (the other tests run it one at a time, in order):
+/// The service as it ships publishes a window of outbox rows at once (other tests run it one at a time, in order):
 /// every event still arrives once, with its event id as the message id, and every row is marked published.
 /// </summary>
 public sealed class OutboxPipelineTests
@@ -14,7 +14,7 @@ public sealed class OutboxPipelineTests
     public async Task With_a_window_of_publishes_in_flight_every_post_gets_exactly_one_MetricsUpdated()
     {
         await using var service = await ServiceHost.StartAsync("metrics-ingestion", "services/MetricsIngestion/CreatorMeta.MetricsIngestion.csproj",
-            project => project.Environment["Messaging__PublishConcurrency"] = "32");
+            project => project.Environment.Remove("Messaging__PublishConcurrency"));
         await using var broker = await BrokerProbe.ConnectAsync(service.Messaging);
         await broker.WatchEventAsync<MetricsUpdated>();
         var workspace = TestEnvironment.NewWorkspace();
