@@ -150,6 +150,22 @@ public sealed class ReadingResolverTests
     }
 
     [Fact]
+    public void Two_sources_read_at_the_same_moment_and_apart_beyond_the_margin_are_a_conflict_whichever_says_more()
+    {
+        // The scraper's 80 at hour 2 is more than the API's 60 an hour before, so it raises the counter as growth would;
+        // the API's 100 at the same moment shows it was a disagreement.
+        var resolution = ReadingResolver.Resolve([
+            At(1, 1, "api", ("likes", 60, 0)),
+            At(2, 2, "scrape", ("likes", 80, 0)),
+            At(3, 2, "api", ("likes", 100, 0)),
+        ], ResolutionSettings.Default);
+
+        Assert.Equal(new ResolvedValue(100, 0, "api", T0.AddHours(2)), resolution.Current["likes"]);
+        var conflict = Assert.Single(resolution.Conflicts);
+        Assert.Equal((100d, "api", 80d, "scrape", 0.2), (conflict.Kept.Value, conflict.Kept.Source, conflict.Other.Value, conflict.Other.Source, conflict.Difference));
+    }
+
+    [Fact]
     public void A_less_trusted_source_that_raised_a_counter_cannot_then_take_it_below_the_trusted_reading()
     {
         var resolution = ReadingResolver.Resolve(

@@ -8,8 +8,8 @@ namespace CreatorMeta.MetricsIngestion.Domain.Resolution;
 /// a lifetime counter does not shrink: a smaller number from it is an older or coarser view. When a source says less
 /// than it said itself before, by more than the rounding of both readings, the counter really went down (likes removed,
 /// spam purged) and the decrease is marked; but no source takes a counter below what a more trusted one last read. A
-/// reading smaller than the value held from another source, by more than the margin, is flagged as a conflict with both
-/// values, whichever stands. Gauges (the audience) and windowed values simply take the latest reading, the more trusted
+/// reading smaller than the value held from another source, or read at the same moment and different either way, by more
+/// than the margin, is flagged as a conflict with both values, whichever stands. Gauges (the audience) and windowed values simply take the latest reading, the more trusted
 /// source at the same time.
 /// </summary>
 public static class ReadingResolver
@@ -69,8 +69,9 @@ public static class ReadingResolver
         }
         if (taken && bySource.TryGetValue((metric, candidate.Source), out var own) && Below(candidate, own))
             decreases.Add(new Decrease(metric, own.Value, candidate.Value, candidate.Source, candidate.ObservedAt));
-        // A later, smaller reading from another source contradicts a counter; a larger one is only growth.
-        if (candidate.Source != held.Source && Below(candidate, held))
+        // A later, smaller reading from another source contradicts a counter; a larger one is only growth, unless the two
+        // were read at the same moment.
+        if (candidate.Source != held.Source && (Below(candidate, held) || (candidate.ObservedAt == held.ObservedAt && Below(held, candidate))))
             FlagIfApart(metric, taken ? candidate : held, taken ? held : candidate, settings.ConflictMargin, conflicts);
         return taken ? candidate : held;
     }
