@@ -16,6 +16,10 @@ public static class AnalyticsServices
             bus.AddConsumer<PublicationRecordedConsumer>();
             bus.AddConsumer<PublicationEditedConsumer>();
             bus.AddConsumer<PublicationRemovedConsumer>();
+            bus.AddConsumer<AssetRegisteredConsumer>();
+            bus.AddConsumer<AssetUpdatedConsumer>();
+            bus.AddConsumer<AccountRegisteredConsumer>();
+            bus.AddConsumer<MetricsUpdatedConsumer>();
         });
         return builder;
     }

@@ -63,6 +63,7 @@ public static class BadRequests
         ("GET", "/api/v1/calendar/entries/{id}", []),
         ("DELETE", "/api/v1/calendar/entries/{id}", []),
         ("GET", "/api/v1/analytics/platforms", []),
+        ("GET", "/api/v1/analytics/dataset.csv", ["platform", "account", "from", "to"]),
         ("GET", "/api/v1/metrics/definitions", ["unexpected"]),
         ("GET", "/api/v1/metrics/mappings", ["platform", "rawName", "limit", "cursor"]),
         ("GET", "/api/v1/metrics/settings", []),

@@ -14,7 +14,7 @@ public sealed class PublicationEditedConsumer(AnalyticsDb db) : IConsumer<Public
         {
             var fact = await db.LockFactAsync(edited.PublicationId, edited.WorkspaceId, edited.AssetId, edited.Platform,
                 edited.Account, context.CancellationToken);
-            fact.Edit(edited.Version, edited.Hashtags.Count);
+            fact.Edit(edited.Version, edited.Hashtags.Count, edited.Caption);
         }, context.CancellationToken);
     }
 }

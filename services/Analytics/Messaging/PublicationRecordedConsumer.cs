@@ -15,7 +15,7 @@ public sealed class PublicationRecordedConsumer(AnalyticsDb db) : IConsumer<Publ
             // An edit or removal that arrived first has made the fact already; it keeps what they said.
             var fact = await db.LockFactAsync(recorded.PublicationId, recorded.WorkspaceId, recorded.AssetId, recorded.Platform,
                 recorded.Account, context.CancellationToken);
-            fact.Record(recorded.PublishedAt, recorded.Hashtags.Count, recorded.RepurposeReason is not null);
+            fact.Record(recorded.PublishedAt, recorded.ExternalPostId, recorded.Hashtags.Count, recorded.Caption, recorded.RepurposeReason is not null);
         }, context.CancellationToken);
     }
 }

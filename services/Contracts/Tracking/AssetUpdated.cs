@@ -13,4 +13,7 @@ public sealed record AssetUpdated(
     string? ContentHash,
     IReadOnlyList<string> Topics,
     IReadOnlyList<string> VisualElements,
-    string? Format);
+    string? Format,
+    double? DurationSeconds = null,
+    string? Language = null,
+    IReadOnlyDictionary<string, string>? Attributes = null);

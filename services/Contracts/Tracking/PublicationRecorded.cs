@@ -1,6 +1,9 @@
 namespace CreatorMeta.Contracts.Tracking;
 
-/// <summary>An asset went live on a platform account (recorded, imported or confirmed from the calendar).</summary>
+/// <summary>
+/// An asset went live on a platform account (recorded, imported or confirmed from the calendar). The caption came later
+/// than the rest: absent (null) from senders that predate it.
+/// </summary>
 public sealed record PublicationRecorded(
     Guid EventId,
     string WorkspaceId,
@@ -14,4 +17,5 @@ public sealed record PublicationRecorded(
     DateTimeOffset PublishedAt,
     string Source,
     IReadOnlyList<string> Hashtags,
-    string? RepurposeReason);
+    string? RepurposeReason,
+    string? Caption = null);

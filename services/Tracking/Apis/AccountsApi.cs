@@ -4,6 +4,7 @@ using CreatorMeta.ServiceDefaults.Problems;
 using CreatorMeta.ServiceDefaults.Workspaces;
 using CreatorMeta.Tracking.Domain;
 using CreatorMeta.Tracking.Infrastructure;
+using CreatorMeta.Tracking.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,6 +48,7 @@ public static class AccountsApi
             return ApiProblems.Validation(errors);
         var account = PlatformAccount.Register(workspace.Value, platform!, handle!, request.ExternalId?.Trim(), request.TimeZone!, clock.GetUtcNow());
         db.Accounts.Add(account);
+        db.AccountRegistered(account, clock.GetUtcNow());
         try
         {
             // The unique key on (workspace, platform, handle) decides, so two registrations at once cannot both win.

@@ -1,3 +1,4 @@
+using CreatorMeta.ServiceDefaults.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -94,10 +95,6 @@ public static class ExportApi
     private static string Name<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 
     /// <summary>RFC 4180 quoting, and a leading apostrophe on text a spreadsheet would run as a formula.</summary>
-    internal static string Row(IEnumerable<string> fields) => string.Join(',', fields.Select(field =>
-    {
-        if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-            field = "'" + field;
-        return field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
-    }));
+    internal static string Row(IEnumerable<string> fields) =>
+        CsvFields.Row(fields.Select(field => field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + field : field));
 }

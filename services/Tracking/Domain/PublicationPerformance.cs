@@ -1,3 +1,5 @@
+using CreatorMeta.Contracts.Metrics;
+
 namespace CreatorMeta.Tracking.Domain;
 
 /// <summary>The latest numbers metrics-ingestion resolved for one publication: tracking's copy, for repurposing and tombstones.</summary>
@@ -16,15 +18,11 @@ public sealed class PublicationPerformance
     public static PublicationPerformance Start(Guid publicationId, string workspaceId) =>
         new() { PublicationId = publicationId, WorkspaceId = workspaceId, ObservedAt = DateTimeOffset.MinValue };
 
-    /// <summary>
-    /// Takes newer numbers only: events can arrive out of order, and an older one must not win. Counted events are ordered by
-    /// their revision (it moves when only the score did); uncounted ones, from before metrics-ingestion counted, by the time
-    /// they were observed at.
-    /// </summary>
+    /// <summary>Takes newer numbers only (<see cref="MetricsUpdatedOrder"/>): events can arrive out of order.</summary>
     public bool Update(IReadOnlyDictionary<string, double> metrics, double? engagementRate, double? score, DateTimeOffset observedAt,
         long revision = 0)
     {
-        if (revision > 0 || Revision > 0 ? revision <= Revision : observedAt < ObservedAt)
+        if (!MetricsUpdatedOrder.Supersedes(revision, observedAt, Revision, ObservedAt))
             return false;
         Metrics = new Dictionary<string, double>(metrics);
         EngagementRate = engagementRate;

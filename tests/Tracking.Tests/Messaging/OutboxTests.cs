@@ -30,6 +30,37 @@ public sealed class OutboxTests(TrackingFixture fixture)
     }
 
     [Fact]
+    public async Task Events_carry_what_analytics_reads_an_accounts_zone_an_assets_duration_language_and_attributes_and_the_caption()
+    {
+        await using var accounts = await BrokerProbe.ConnectAsync(fixture.Service.Messaging);
+        await accounts.WatchEventAsync<AccountRegistered>();
+        await using var assets = await BrokerProbe.ConnectAsync(fixture.Service.Messaging);
+        await assets.WatchEventAsync<AssetRegistered>();
+        await using var publications = await BrokerProbe.ConnectAsync(fixture.Service.Messaging);
+        await publications.WatchEventAsync<PublicationRecorded>();
+        var workspace = TestEnvironment.NewWorkspace();
+        var http = fixture.Service.CreateClient(workspace);
+
+        await (await http.PostJsonAsync("/api/v1/accounts", new { platform = "instagram", handle = "@jamal", timeZone = "Europe/Berlin" }))
+            .JsonAsync(HttpStatusCode.Created);
+        var asset = await (await http.PostJsonAsync("/api/v1/assets", new
+        {
+            title = "Pier", kind = "video", durationSeconds = 42.5, language = "en", attributes = new Dictionary<string, string> { ["mood"] = "calm" },
+        })).JsonAsync(HttpStatusCode.Created);
+        await (await http.PostJsonAsync($"/api/v1/assets/{asset.Id()}/publications", Requests.Publication())).JsonAsync(HttpStatusCode.Created);
+
+        bool Mine(System.Text.Json.JsonElement m) => m.GetProperty("workspaceId").GetString() == workspace;
+        var account = Assert.Single(await accounts.ReceiveAsync(Mine, 1, TimeSpan.FromSeconds(30))).GetProperty("message");
+        Assert.Equal(("instagram", "@jamal", "Europe/Berlin"), (account.GetProperty("platform").GetString(), account.GetProperty("handle").GetString(),
+            account.GetProperty("timeZone").GetString()));
+        var registered = Assert.Single(await assets.ReceiveAsync(Mine, 1, TimeSpan.FromSeconds(30))).GetProperty("message");
+        Assert.Equal((42.5, "en", "calm"), (registered.GetProperty("durationSeconds").GetDouble(), registered.GetProperty("language").GetString(),
+            registered.GetProperty("attributes").GetProperty("mood").GetString()));
+        var recorded = Assert.Single(await publications.ReceiveAsync(Mine, 1, TimeSpan.FromSeconds(30))).GetProperty("message");
+        Assert.Equal("golden hour", recorded.GetProperty("caption").GetString());
+    }
+
+    [Fact]
     public async Task A_broker_outage_delays_events_but_every_one_arrives_exactly_once()
     {
         var state = Directory.CreateTempSubdirectory("creatormeta-outbox-test-").FullName;

@@ -1,0 +1,34 @@
+namespace CreatorMeta.Analytics.Domain;
+
+/// <summary>
+/// One live, scored publication as the analysis sees it: where and when it went out (weekday and hour in its account's
+/// zone, as its audience saw them), what its asset is, and its baseline-relative score.
+/// </summary>
+public sealed record AnalysisRow(
+    Guid PublicationId,
+    Guid AssetId,
+    string Platform,
+    string Account,
+    DateTimeOffset PublishedAt,
+    string TimeZone,
+    DayOfWeek Weekday,
+    int Hour,
+    string Kind,
+    string? Format,
+    double? DurationSeconds,
+    string? Language,
+    int CaptionLength,
+    int HashtagCount,
+    IReadOnlyList<string> Topics,
+    IReadOnlyList<string> VisualElements,
+    double Score,
+    double? EngagementRate)
+{
+    /// <summary>The local weekday and hour in <paramref name="timeZone"/>; UTC when the account has none or it is unknown here.</summary>
+    public static (string TimeZone, DayOfWeek Weekday, int Hour) LocalTime(DateTimeOffset publishedAt, string? timeZone)
+    {
+        var zone = timeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var local = TimeZoneInfo.ConvertTime(publishedAt, zone);
+        return (zone == TimeZoneInfo.Utc ? "UTC" : timeZone!, local.DayOfWeek, local.Hour);
+    }
+}

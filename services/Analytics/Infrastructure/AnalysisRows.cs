@@ -1,0 +1,45 @@
+using CreatorMeta.Analytics.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace CreatorMeta.Analytics.Infrastructure;
+
+/// <summary>Which publications an analysis covers: a workspace's, optionally one platform's or account's, published in [from, to).</summary>
+public sealed record AnalysisScope(string Workspace, string? Platform, string? Account, DateTimeOffset? From, DateTimeOffset? To);
+
+public static class AnalysisRows
+{
+    private sealed record Stored(Guid PublicationId, Guid AssetId, string Platform, string Account, DateTimeOffset PublishedAt, string? TimeZone,
+        string Kind, string? Format, double? DurationSeconds, string? Language, int CaptionLength, int HashtagCount, string[] Topics,
+        string[] VisualElements, double Score, double? EngagementRate);
+
+    /// <summary>
+    /// The live publications in scope that have a score, in publication order, with their asset's attributes. A post is
+    /// left out until metrics-ingestion has scored it, and a removed post leaves the analysis (analytics counts it apart).
+    /// </summary>
+    public static async Task<List<AnalysisRow>> ReadAsync(this AnalyticsDb db, AnalysisScope scope, CancellationToken cancellationToken)
+    {
+        var stored = await db.Database.SqlQuery<Stored>($"""
+            SELECT p.publication_id AS "PublicationId", p.asset_id AS "AssetId", p.platform AS "Platform", p.account AS "Account",
+                   p.published_at AS "PublishedAt", z.time_zone AS "TimeZone", coalesce(a.kind, 'unknown') AS "Kind", a.format AS "Format",
+                   a.duration_seconds AS "DurationSeconds", a.language AS "Language", p.caption_length AS "CaptionLength",
+                   p.hashtag_count AS "HashtagCount", coalesce(a.topics, ARRAY[]::text[]) AS "Topics", coalesce(a.visual_elements, ARRAY[]::text[]) AS "VisualElements",
+                   m.score AS "Score", m.engagement_rate AS "EngagementRate"
+            FROM publication_facts p
+            JOIN metric_facts m ON m.workspace_id = p.workspace_id AND m.platform = p.platform AND m.external_post_id = p.external_post_id
+            LEFT JOIN asset_facts a ON a.asset_id = p.asset_id AND a.workspace_id = p.workspace_id
+            LEFT JOIN account_zones z ON z.workspace_id = p.workspace_id AND z.platform = p.platform AND z.account = p.account
+            WHERE p.workspace_id = {scope.Workspace} AND p.published_at IS NOT NULL AND p.removed_at IS NULL AND m.score IS NOT NULL
+              AND ({scope.Platform}::text IS NULL OR p.platform = {scope.Platform})
+              AND ({scope.Account}::text IS NULL OR p.account = {scope.Account})
+              AND ({scope.From}::timestamptz IS NULL OR p.published_at >= {scope.From})
+              AND ({scope.To}::timestamptz IS NULL OR p.published_at < {scope.To})
+            ORDER BY p.published_at, p.publication_id
+            """).ToListAsync(cancellationToken);
+        return [.. stored.Select(s =>
+        {
+            var (zone, weekday, hour) = AnalysisRow.LocalTime(s.PublishedAt, s.TimeZone);
+            return new AnalysisRow(s.PublicationId, s.AssetId, s.Platform, s.Account, s.PublishedAt, zone, weekday, hour, s.Kind, s.Format,
+                s.DurationSeconds, s.Language, s.CaptionLength, s.HashtagCount, s.Topics, s.VisualElements, s.Score, s.EngagementRate);
+        })];
+    }
+}

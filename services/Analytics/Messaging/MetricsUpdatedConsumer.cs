@@ -1,0 +1,20 @@
+using CreatorMeta.Analytics.Infrastructure;
+using CreatorMeta.Contracts;
+using CreatorMeta.Contracts.Metrics;
+using CreatorMeta.ServiceDefaults.Messaging;
+using MassTransit;
+
+namespace CreatorMeta.Analytics.Messaging;
+
+/// <summary>Keeps each post's latest numbers and score; they join its publication by platform and post id.</summary>
+public sealed class MetricsUpdatedConsumer(AnalyticsDb db) : IConsumer<MetricsUpdated>
+{
+    public Task Consume(ConsumeContext<MetricsUpdated> context)
+    {
+        var m = context.Message;
+        return db.ApplyOnceAsync(m.EventId.ToString(), nameof(MetricsUpdatedConsumer), async () =>
+            (await db.LockMetricAsync(m.WorkspaceId, Platforms.Normalize(m.Platform) ?? m.Platform, m.ExternalPostId.Trim(), context.CancellationToken))
+                .Update(m),
+            context.CancellationToken);
+    }
+}
