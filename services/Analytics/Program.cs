@@ -12,7 +12,7 @@ builder.AddAnalyticsServices();
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapPlatformsApi();
-app.MapDatasetApi();
+app.MapTrendsApi();
 
 await app.MigrateDatabaseAsync(typeof(AnalyticsDb).Assembly,
     CodeMigration.RewriteColumn("analytics_0002_account_handles", "publication_facts", "account", AccountHandles.Normalize));

@@ -1,8 +1,8 @@
 namespace CreatorMeta.Analytics.Domain;
 
 /// <summary>
-/// One live, scored publication as the analysis sees it: where and when it went out (weekday and hour in its account's
-/// zone, as its audience saw them), what its asset is, and its baseline-relative score.
+/// One live publication with numbers, as the analysis sees it: where and when it went out (weekday and hour in its
+/// account's zone, as its audience saw them), what its asset is, its baseline-relative score and its engagement rate.
 /// </summary>
 public sealed record AnalysisRow(
     Guid PublicationId,
@@ -21,9 +21,16 @@ public sealed record AnalysisRow(
     int HashtagCount,
     IReadOnlyList<string> Topics,
     IReadOnlyList<string> VisualElements,
-    double Score,
+    double? Score,
     double? EngagementRate)
 {
+    /// <summary>The metrics the analysis can be run on, by the name a request gives.</summary>
+    public static readonly IReadOnlyDictionary<string, Func<AnalysisRow, double?>> Metrics = new Dictionary<string, Func<AnalysisRow, double?>>
+    {
+        ["score"] = r => r.Score,
+        ["engagementRate"] = r => r.EngagementRate,
+    };
+
     /// <summary>The local weekday and hour in <paramref name="timeZone"/>; UTC when the account has none or it is unknown here.</summary>
     public static (string TimeZone, DayOfWeek Weekday, int Hour) LocalTime(DateTimeOffset publishedAt, string? timeZone)
     {

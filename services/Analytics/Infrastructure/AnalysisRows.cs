@@ -10,11 +10,11 @@ public static class AnalysisRows
 {
     private sealed record Stored(Guid PublicationId, Guid AssetId, string Platform, string Account, DateTimeOffset PublishedAt, string? TimeZone,
         string Kind, string? Format, double? DurationSeconds, string? Language, int CaptionLength, int HashtagCount, string[] Topics,
-        string[] VisualElements, double Score, double? EngagementRate);
+        string[] VisualElements, double? Score, double? EngagementRate);
 
     /// <summary>
-    /// The live publications in scope that have a score, in publication order, with their asset's attributes. A post is
-    /// left out until metrics-ingestion has scored it, and a removed post leaves the analysis (analytics counts it apart).
+    /// The live publications in scope that have numbers, in publication order, with their asset's attributes. A post is
+    /// left out until metrics-ingestion has resolved it, and a removed post leaves the analysis (analytics counts it apart).
     /// </summary>
     public static async Task<List<AnalysisRow>> ReadAsync(this AnalyticsDb db, AnalysisScope scope, CancellationToken cancellationToken)
     {
@@ -28,7 +28,7 @@ public static class AnalysisRows
             JOIN metric_facts m ON m.workspace_id = p.workspace_id AND m.platform = p.platform AND m.external_post_id = p.external_post_id
             LEFT JOIN asset_facts a ON a.asset_id = p.asset_id AND a.workspace_id = p.workspace_id
             LEFT JOIN account_zones z ON z.workspace_id = p.workspace_id AND z.platform = p.platform AND z.account = p.account
-            WHERE p.workspace_id = {scope.Workspace} AND p.published_at IS NOT NULL AND p.removed_at IS NULL AND m.score IS NOT NULL
+            WHERE p.workspace_id = {scope.Workspace} AND p.published_at IS NOT NULL AND p.removed_at IS NULL
               AND ({scope.Platform}::text IS NULL OR p.platform = {scope.Platform})
               AND ({scope.Account}::text IS NULL OR p.account = {scope.Account})
               AND ({scope.From}::timestamptz IS NULL OR p.published_at >= {scope.From})

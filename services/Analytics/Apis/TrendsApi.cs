@@ -1,0 +1,61 @@
+using CreatorMeta.Analytics.Domain;
+using CreatorMeta.Analytics.Domain.Trends;
+using CreatorMeta.Analytics.Infrastructure;
+using CreatorMeta.ServiceDefaults.Problems;
+using CreatorMeta.ServiceDefaults.Workspaces;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CreatorMeta.Analytics.Apis;
+
+public static class TrendsApi
+{
+    public const int DefaultMinPosts = 10;
+
+    public static IEndpointRouteBuilder MapTrendsApi(this IEndpointRouteBuilder app)
+    {
+        var analytics = app.MapGroup("/api/v1/analytics").WithTags("Analytics");
+        analytics.MapGet("/trends", GetTrends);
+        analytics.MapGet("/dataset.csv", GetDataset);
+        return app;
+    }
+
+    public const string Method =
+        "Each attribute value's posts against all other posts in scope: lift = difference of means, 95 % interval and two-sided " +
+        "p-value by Welch's t-test (unequal variances, Welch–Satterthwaite degrees of freedom), q-value by Benjamini–Hochberg " +
+        "over every tested value. Values held by fewer than minPosts posts, or lacking by fewer than minPosts, are not tested.";
+
+    public static async Task<Results<Ok<TrendsResponse>, ValidationProblem>> GetTrends([AsParameters] AnalysisQuery query, int? minPosts,
+        WorkspaceId workspace, AnalyticsDb db, CancellationToken cancellationToken)
+    {
+        var (scope, metric, errors) = query.Validate(workspace.Value);
+        if (minPosts is < 2 or > 10_000)
+            errors["minPosts"] = ["minPosts is from 2 to 10000."];
+        if (errors.Count > 0)
+            return ApiProblems.Validation(errors);
+        var posts = await PostsAsync(db, scope!, metric, cancellationToken);
+        var effects = TrendAnalysis.Analyse(posts, minPosts ?? DefaultMinPosts);
+        return TypedResults.Ok(new TrendsResponse(metric, posts.Count, minPosts ?? DefaultMinPosts, Method,
+            [.. effects.Where(e => e.Q is not null).OrderBy(e => e.Q).ThenBy(e => e.P), .. effects.Where(e => e.Q is null)]));
+    }
+
+    /// <summary>
+    /// Every row the trends of the same query read, as CSV, so anyone can run them again elsewhere: with the ranges the
+    /// analysis grouped durations, caption lengths and hashtag counts into.
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> GetDataset([AsParameters] AnalysisQuery query, WorkspaceId workspace,
+        AnalyticsDb db, CancellationToken cancellationToken)
+    {
+        var (scope, metric, errors) = query.Validate(workspace.Value);
+        if (errors.Count > 0)
+            return ApiProblems.Validation(errors);
+        var posts = await PostsAsync(db, scope!, metric, cancellationToken);
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(Dataset.Csv([.. posts.Select(p => p.Row)])), "text/csv; charset=utf-8", "dataset.csv");
+    }
+
+    private static async Task<List<(AnalysisRow Row, double Value)>> PostsAsync(AnalyticsDb db, AnalysisScope scope, string metric,
+        CancellationToken cancellationToken)
+    {
+        var value = AnalysisRow.Metrics[metric];
+        return [.. (await db.ReadAsync(scope, cancellationToken)).Where(r => value(r) is not null).Select(r => (r, value(r)!.Value))];
+    }
+}
