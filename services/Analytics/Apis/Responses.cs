@@ -3,7 +3,10 @@ using CreatorMeta.Analytics.Domain.Trends;
 namespace CreatorMeta.Analytics.Apis;
 
 /// <summary>
-/// Attribute values against the rest on one metric. <see cref="Effects"/> lists the tested values by q-value, then the
-/// ones not tested with the reason; <see cref="Method"/> says how the numbers were made.
+/// Attribute values on one metric. <see cref="Effects"/> compares each value's posts with the rest, the tested values by
+/// q-value, then the ones not tested with the reason; <see cref="Model"/> gives each tested value's effect with platform,
+/// account and the other attributes held equal. Each <c>Method</c> says how its numbers were made.
 /// </summary>
-public sealed record TrendsResponse(string Metric, int Posts, int MinPosts, string Method, IReadOnlyList<AttributeEffect> Effects);
+public sealed record TrendsResponse(string Metric, int Posts, int MinPosts, string Method, IReadOnlyList<AttributeEffect> Effects, ModelResponse Model);
+
+public sealed record ModelResponse(string Method, ModelFit Fit);

@@ -24,6 +24,11 @@ public static class TrendsApi
         "p-value by Welch's t-test (unequal variances, Welch–Satterthwaite degrees of freedom), q-value by Benjamini–Hochberg " +
         "over every tested value. Values held by fewer than minPosts posts, or lacking by fewer than minPosts, are not tested.";
 
+    public const string ModelMethod =
+        "Ordinary least squares of the metric on an intercept, platform and account fixed effects, and an indicator per tested " +
+        "attribute value (terms the earlier ones already determine are dropped and named); standard errors clustered by asset " +
+        "with the factor G/(G-1)·(N-1)/(N-K), t with G-1 degrees of freedom; q-values by Benjamini–Hochberg over the attribute terms.";
+
     public static async Task<Results<Ok<TrendsResponse>, ValidationProblem>> GetTrends([AsParameters] AnalysisQuery query, int? minPosts,
         WorkspaceId workspace, AnalyticsDb db, CancellationToken cancellationToken)
     {
@@ -34,8 +39,10 @@ public static class TrendsApi
             return ApiProblems.Validation(errors);
         var posts = await PostsAsync(db, scope!, metric, cancellationToken);
         var effects = TrendAnalysis.Analyse(posts, minPosts ?? DefaultMinPosts);
+        var model = AttributeModel.Fit(posts, effects.Where(e => e.Q is not null).Select(e => (e.Attribute, e.Value)));
         return TypedResults.Ok(new TrendsResponse(metric, posts.Count, minPosts ?? DefaultMinPosts, Method,
-            [.. effects.Where(e => e.Q is not null).OrderBy(e => e.Q).ThenBy(e => e.P), .. effects.Where(e => e.Q is null)]));
+            [.. effects.Where(e => e.Q is not null).OrderBy(e => e.Q).ThenBy(e => e.P), .. effects.Where(e => e.Q is null)],
+            new ModelResponse(ModelMethod, model)));
     }
 
     /// <summary>

@@ -36,11 +36,15 @@ public sealed class TrendReferenceTests : IAsyncLifetime
         await _analytics.DisposeAsync();
     }
 
-    /// <summary>A library whose scores rise with "travel" and with reels, with noise, and every kind of attribute varied.</summary>
-    private async Task PublishLibraryAsync(string workspace)
+    /// <summary>
+    /// A library with every kind of attribute varied, whose scores come from <paramref name="score"/> (topics, format,
+    /// platform, noise) for posts placed on platforms by <paramref name="platformOf"/> (topics, a draw).
+    /// </summary>
+    private async Task PublishLibraryAsync(string workspace, Func<string[], string?, string, double, double> score,
+        Func<string[], double, string> platformOf)
     {
         var random = new Random(9);
-        string[] topics = ["travel", "food", "sunset", "city"], platforms = ["instagram", "tiktok", "youtube"];
+        string[] topics = ["travel", "food", "sunset", "city"];
         for (var i = 0; i < Posts; i++)
         {
             var asset = Guid.NewGuid();
@@ -49,41 +53,47 @@ public sealed class TrendReferenceTests : IAsyncLifetime
             var registered = new AssetRegistered(Guid.NewGuid(), workspace, DateTimeOffset.UtcNow, asset, "clip", random.Next(2) == 0 ? "video" : "photo",
                 null, postTopics, random.Next(2) == 0 ? ["water"] : ["people", "water"], format, random.Next(4) == 0 ? null : random.Next(5, 900),
                 random.Next(3) switch { 0 => "en", 1 => "de", _ => null }, null);
-            var platform = platforms[random.Next(platforms.Length)];
+            var platform = platformOf(postTopics, random.NextDouble());
             var recorded = new PublicationRecorded(Guid.NewGuid(), workspace, DateTimeOffset.UtcNow, Guid.NewGuid(), asset, platform, "@jamal", $"post-{i}",
                 null, DateTimeOffset.UtcNow.AddHours(-random.Next(24, 24 * 60)), "manual", [.. Enumerable.Range(0, random.Next(0, 13)).Select(t => $"tag{t}")],
                 null, new string('a', random.Next(0, 400)));
             var noise = (random.NextDouble() + random.NextDouble() + random.NextDouble() - 1.5) * 0.2;
-            var score = Math.Clamp(0.45 + (postTopics.Contains("travel") ? 0.15 : 0) + (format == "reel" ? 0.1 : 0) + noise, 0, 1);
+            var value = Math.Clamp(score(postTopics, format, platform, noise), 0, 1);
             var metrics = new MetricsUpdated(Guid.NewGuid(), workspace, DateTimeOffset.UtcNow, recorded.PublicationId, platform, "@jamal", $"post-{i}",
-                DateTimeOffset.UtcNow, new Dictionary<string, double> { ["likes"] = 10 }, null, null, Math.Round(score, 6), 1);
+                DateTimeOffset.UtcNow, new Dictionary<string, double> { ["likes"] = 10 }, null, null, Math.Round(value, 6), 1);
             await _bus.Publish(registered);
             await _bus.Publish(recorded);
             await _bus.Publish(metrics);
         }
     }
 
-    [Fact]
-    public async Task Every_attribute_values_lift_interval_p_and_q_agree_with_scipy_and_statsmodels()
+    private static readonly string[] Platforms = ["instagram", "tiktok", "youtube"];
+
+    /// <summary>The library's dataset once every post is there with its asset described, and the trends of the same rows.</summary>
+    private async Task<(string Dataset, JsonElement Trends)> AnalyseAsync(string workspace)
     {
-        var workspace = TestEnvironment.NewWorkspace();
         var client = _analytics.CreateClient(workspace);
-        await PublishLibraryAsync(workspace);
         var dataset = "";
         await HttpAssertions.EventuallyAsync(async () =>
         {
             dataset = await (await client.GetAsync("/api/v1/analytics/dataset.csv")).Content.ReadAsStringAsync();
-            // Complete once every post is there with its asset described (until then its kind reads "unknown").
+            // Until its asset is described, a post's kind reads "unknown".
             var rows = dataset.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
             return rows.Count == Posts && !rows.Any(r => r.Contains(",unknown,"));
         }, "every post projected", seconds: 60);
-        var trends = await (await client.GetAsync($"/api/v1/analytics/trends?minPosts={MinPosts}")).JsonAsync(HttpStatusCode.OK);
+        return (dataset, await (await client.GetAsync($"/api/v1/analytics/trends?minPosts={MinPosts}")).JsonAsync(HttpStatusCode.OK));
+    }
 
-        var path = Path.Combine(Path.GetTempPath(), $"dataset-{workspace}.csv");
-        await File.WriteAllTextAsync(path, dataset);
-        var reference = JsonDocument.Parse(await RunPythonAsync(Path.Combine(AppContext.BaseDirectory, "Statistics", "trends_reference.py"), path,
-            MinPosts.ToString())).RootElement.EnumerateArray().ToDictionary(e => (e.GetProperty("attribute").GetString()!, e.GetProperty("value").GetString()!));
-        File.Delete(path);
+    [Fact]
+    public async Task Every_attribute_values_lift_interval_p_and_q_and_every_model_term_agree_with_scipy_and_statsmodels()
+    {
+        var workspace = TestEnvironment.NewWorkspace();
+        await PublishLibraryAsync(workspace, (topics, format, _, noise) => 0.45 + (topics.Contains("travel") ? 0.15 : 0) + (format == "reel" ? 0.1 : 0) + noise,
+            (_, draw) => Platforms[(int)(draw * Platforms.Length)]);
+        var (dataset, trends) = await AnalyseAsync(workspace);
+
+        var reference = (await ReferenceAsync(dataset, "effects", MinPosts.ToString()))
+            .ToDictionary(e => (e.GetProperty("attribute").GetString()!, e.GetProperty("value").GetString()!));
 
         Assert.Equal(Posts, trends.GetProperty("posts").GetInt32());
         var tested = trends.GetProperty("effects").EnumerateArray().Where(e => e.GetProperty("q").ValueKind == JsonValueKind.Number)
@@ -100,6 +110,60 @@ public sealed class TrendReferenceTests : IAsyncLifetime
         // The planted effect is found: travel lifts the score, and clears the correction for everything else tested.
         Assert.True(tested[("topic", "travel")].GetProperty("lift").GetDouble() > 0.1);
         Assert.True(tested[("topic", "travel")].GetProperty("q").GetDouble() < 0.05);
+
+        var fit = trends.GetProperty("model").GetProperty("fit");
+        var terms = fit.GetProperty("terms").EnumerateArray().ToList();
+        Assert.Contains(terms, t => t.GetProperty("role").GetString() == "attribute");
+        var statsmodels = await ReferenceAsync(dataset, "model", await TermsFileAsync(workspace, terms));
+        Assert.Equal(statsmodels.Select(e => e.GetProperty("term").GetString()), terms.Select(t => t.GetProperty("term").GetString()));
+        foreach (var (ours, theirs) in terms.Zip(statsmodels))
+            foreach (var number in new[] { "estimate", "standardError", "low", "high", "p" }.Concat(theirs.TryGetProperty("q", out _) ? ["q"] : []))
+                Assert.True(Math.Abs(theirs.GetProperty(number).GetDouble() - ours.GetProperty(number).GetDouble()) < 1e-6,
+                    $"{ours.GetProperty("term").GetString()} {number}: statsmodels {theirs.GetProperty(number).GetDouble()}, ours {ours.GetProperty(number).GetDouble()}");
+    }
+
+    [Fact]
+    public async Task A_topic_that_only_looks_good_because_it_is_posted_on_the_stronger_platform_is_not_credited_by_the_model()
+    {
+        // TikTok posts score 0.3 higher; travel does nothing, but 85 % of travel posts go to TikTok and 15 % of the others.
+        var workspace = TestEnvironment.NewWorkspace();
+        await PublishLibraryAsync(workspace, (_, _, platform, noise) => 0.35 + (platform == "tiktok" ? 0.3 : 0) + noise,
+            (topics, draw) => topics.Contains("travel") ? (draw < 0.85 ? "tiktok" : "instagram") : (draw < 0.15 ? "tiktok" : draw < 0.6 ? "instagram" : "youtube"));
+        var (_, trends) = await AnalyseAsync(workspace);
+
+        var alone = trends.GetProperty("effects").EnumerateArray()
+            .Single(e => e.GetProperty("attribute").GetString() == "topic" && e.GetProperty("value").GetString() == "travel");
+        Assert.True(alone.GetProperty("lift").GetDouble() > 0.1 && alone.GetProperty("q").GetDouble() < 0.05,
+            $"Compared with the rest alone, travel should look good: {alone}");
+        var held = trends.GetProperty("model").GetProperty("fit").GetProperty("terms").EnumerateArray()
+            .Single(t => t.GetProperty("term").GetString() == "topic=travel");
+        Assert.True(held.GetProperty("low").GetDouble() < 0 && held.GetProperty("high").GetDouble() > 0 && held.GetProperty("q").GetDouble() > 0.05,
+            $"With the platform held equal, travel should show no effect: {held}");
+    }
+
+    private static async Task<string> TermsFileAsync(string workspace, List<JsonElement> terms)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"terms-{workspace}.json");
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(terms.Select(t => new { term = t.GetProperty("term").GetString(), role = t.GetProperty("role").GetString() })));
+        return path;
+    }
+
+    /// <summary>What the reference script says of the exported dataset.</summary>
+    private static async Task<List<JsonElement>> ReferenceAsync(string dataset, string mode, string argument)
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(path, dataset);
+            return [.. JsonDocument.Parse(await RunPythonAsync(Path.Combine(AppContext.BaseDirectory, "Statistics", "trends_reference.py"), mode, path, argument))
+                .RootElement.EnumerateArray()];
+        }
+        finally
+        {
+            File.Delete(path);
+            if (argument.EndsWith(".json", StringComparison.Ordinal))
+                File.Delete(argument);
+        }
     }
 
     private static async Task<string> RunPythonAsync(params string[] arguments)

@@ -1,15 +1,17 @@
-"""The reference for GET /analytics/trends: the same comparisons computed by scipy and statsmodels from dataset.csv.
+"""The reference for GET /analytics/trends: the same numbers computed by scipy and statsmodels from dataset.csv.
 
-Usage: /usr/bin/python3 trends_reference.py DATASET.csv MIN_POSTS  ->  JSON list of the tested attribute values.
-Grouping follows the columns the export names (the ranges are exported as the analysis drew them); the statistics are
-scipy's Welch t-test, statsmodels' interval for a difference of means with unequal variances, and statsmodels'
-Benjamini-Hochberg correction.
+Usage: /usr/bin/python3 trends_reference.py effects DATASET.csv MIN_POSTS  ->  JSON list of the tested attribute values
+       /usr/bin/python3 trends_reference.py model DATASET.csv TERMS.json   ->  JSON list of the model's terms
+Grouping follows the columns the export names (the ranges are exported as the analysis drew them). The statistics are
+scipy's Welch t-test, statsmodels' interval for a difference of means with unequal variances, statsmodels' OLS with
+standard errors clustered by asset (t with G-1 degrees of freedom), and statsmodels' Benjamini-Hochberg correction.
 """
 import csv
 import json
 import sys
 
 import numpy as np
+import statsmodels.api as sm
 from scipy import stats
 from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.weightstats import CompareMeans, DescrStatsW
@@ -32,9 +34,13 @@ def attribute_values(row):
     return values
 
 
-def main(path, min_posts):
+def read(path):
     with open(path, encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
+        return list(csv.DictReader(f))
+
+
+def effects(path, min_posts):
+    rows = read(path)
     scores = np.array([float(r["score"]) for r in rows])
     held = [attribute_values(r) for r in rows]
     tested = []
@@ -53,5 +59,38 @@ def main(path, min_posts):
     json.dump(tested, sys.stdout)
 
 
+def has(row, term):
+    """Whether a row has a model term: intercept, platform=P, account=P/HANDLE or ATTRIBUTE=VALUE."""
+    if term == "intercept":
+        return True
+    name, value = term.split("=", 1)
+    if name == "platform":
+        return row["platform"] == value
+    if name == "account":
+        return f"{row['platform']}/{row['account']}" == value
+    return (name, value) in attribute_values(row)
+
+
+def model(path, terms_path):
+    rows = read(path)
+    with open(terms_path, encoding="utf-8") as f:
+        terms = json.load(f)
+    x = np.array([[1.0 if has(r, t["term"]) else 0.0 for t in terms] for r in rows])
+    y = np.array([float(r["score"]) for r in rows])
+    groups = np.unique([r["asset_id"] for r in rows], return_inverse=True)[1]
+    fit = sm.OLS(y, x).fit(cov_type="cluster", cov_kwds={"groups": groups}, use_t=True)
+    interval = fit.conf_int(0.05)
+    out = [{"term": t["term"], "estimate": float(fit.params[j]), "standardError": float(fit.bse[j]), "low": float(interval[j][0]),
+            "high": float(interval[j][1]), "p": float(fit.pvalues[j])} for j, t in enumerate(terms)]
+    attribute = [j for j, t in enumerate(terms) if t["role"] == "attribute"]
+    if attribute:
+        for j, q in zip(attribute, multipletests([out[j]["p"] for j in attribute], method="fdr_bh")[1]):
+            out[j]["q"] = float(q)
+    json.dump(out, sys.stdout)
+
+
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]))
+    if sys.argv[1] == "effects":
+        effects(sys.argv[2], int(sys.argv[3]))
+    else:
+        model(sys.argv[2], sys.argv[3])
