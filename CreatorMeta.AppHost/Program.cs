@@ -32,7 +32,8 @@ var tracking = AddService(ResourceNames.Tracking, "services/Tracking/CreatorMeta
     .WithGrpcEndpoint();
 var metrics = AddService(ResourceNames.MetricsIngestion, "services/MetricsIngestion/CreatorMeta.MetricsIngestion.csproj");
 var hashtags = AddService(ResourceNames.Hashtags, "services/Hashtags/CreatorMeta.Hashtags.csproj");
-var analytics = AddService(ResourceNames.Analytics, "services/Analytics/CreatorMeta.Analytics.csproj");
+var analytics = AddService(ResourceNames.Analytics, "services/Analytics/CreatorMeta.Analytics.csproj")
+    .WithGrpcEndpoint();
 var calendar = AddService(ResourceNames.Calendar, "services/Calendar/CreatorMeta.Calendar.csproj")
     .WithReference(tracking).WaitFor(tracking);
 

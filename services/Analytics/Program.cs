@@ -1,6 +1,7 @@
 using CreatorMeta.Contracts;
 using CreatorMeta.Analytics;
 using CreatorMeta.Analytics.Apis;
+using CreatorMeta.Analytics.Grpc;
 using CreatorMeta.Analytics.Infrastructure;
 using CreatorMeta.ServiceDefaults;
 using CreatorMeta.ServiceDefaults.Data;
@@ -13,6 +14,8 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapPlatformsApi();
 app.MapTrendsApi();
+app.MapBestTimesApi();
+app.MapAnalyticsGrpc();
 
 await app.MigrateDatabaseAsync(typeof(AnalyticsDb).Assembly,
     CodeMigration.RewriteColumn("analytics_0002_account_handles", "publication_facts", "account", AccountHandles.Normalize));

@@ -1,3 +1,4 @@
+using CreatorMeta.Analytics.Domain.BestTimes;
 using CreatorMeta.Analytics.Domain.Trends;
 
 namespace CreatorMeta.Analytics.Apis;
@@ -10,3 +11,10 @@ namespace CreatorMeta.Analytics.Apis;
 public sealed record TrendsResponse(string Metric, int Posts, int MinPosts, string Method, IReadOnlyList<AttributeEffect> Effects, ModelResponse Model);
 
 public sealed record ModelResponse(string Method, ModelFit Fit);
+
+/// <summary>
+/// Hours of the week on one platform: <see cref="Best"/> the ten with the highest estimate, <see cref="Slots"/> all 168 in
+/// week order (Sunday 00:00 first, in each account's time zone); the variances are the ones the shrinkage used.
+/// </summary>
+public sealed record BestTimesResponse(string Platform, string? Account, int Posts, string Method, string Basis, double WithinVariance,
+    double BetweenVariance, IReadOnlyList<BestTimeSlot> Best, IReadOnlyList<BestTimeSlot> Slots);

@@ -1,4 +1,5 @@
 using CreatorMeta.Analytics.Domain;
+using CreatorMeta.Analytics.Domain.BestTimes;
 using Microsoft.EntityFrameworkCore;
 
 namespace CreatorMeta.Analytics.Infrastructure;
@@ -8,6 +9,11 @@ public sealed record AnalysisScope(string Workspace, string? Platform, string? A
 
 public static class AnalysisRows
 {
+    /// <summary>The hours of the week on the scope's platform (which it must name), from the scored posts in scope.</summary>
+    public static async Task<BestTimeEstimate> BestTimesAsync(this AnalyticsDb db, AnalysisScope scope, CancellationToken cancellationToken) =>
+        BestTimeSlots.Estimate(scope.Platform ?? throw new ArgumentException("Best times are per platform.", nameof(scope)),
+            [.. (await db.ReadAsync(scope, cancellationToken)).Where(r => r.Score is not null).Select(r => (r.Weekday, r.Hour, r.Score!.Value))]);
+
     private sealed record Stored(Guid PublicationId, Guid AssetId, string Platform, string Account, DateTimeOffset PublishedAt, string? TimeZone,
         string Kind, string? Format, double? DurationSeconds, string? Language, int CaptionLength, int HashtagCount, string[] Topics,
         string[] VisualElements, double? Score, double? EngagementRate);
