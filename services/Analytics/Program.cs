@@ -15,6 +15,7 @@ app.UseServiceDefaults();
 app.MapPlatformsApi();
 app.MapTrendsApi();
 app.MapBestTimesApi();
+app.MapTopApi();
 app.MapAnalyticsGrpc();
 
 await app.MigrateDatabaseAsync(typeof(AnalyticsDb).Assembly,

@@ -12,6 +12,12 @@ public sealed record TrendsResponse(string Metric, int Posts, int MinPosts, stri
 
 public sealed record ModelResponse(string Method, ModelFit Fit);
 
+/// <summary>The posts at the top and at the bottom on one metric, out of <see cref="Posts"/> that have it.</summary>
+public sealed record TopContent(string Metric, int Posts, IReadOnlyList<TopPost> Top, IReadOnlyList<TopPost> Bottom);
+
+public sealed record TopPost(Guid PublicationId, Guid AssetId, string Platform, string Account, DateTimeOffset PublishedAt, double Value, double? Score,
+    double? EngagementRate, string Kind, string? Format, IReadOnlyList<string> Topics);
+
 /// <summary>
 /// Hours of the week on one platform: <see cref="Best"/> the ten with the highest estimate, <see cref="Slots"/> all 168 in
 /// week order (Sunday 00:00 first, in each account's time zone); the variances are the ones the shrinkage used.

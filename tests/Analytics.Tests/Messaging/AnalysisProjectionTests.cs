@@ -144,6 +144,32 @@ public sealed class AnalysisProjectionTests : IAsyncLifetime
         Assert.Empty(await DatasetWhenAsync(TestEnvironment.NewWorkspace(), _ => true, "another workspace"));
     }
 
+    [Fact]
+    public async Task Top_and_bottom_posts_are_ranked_on_the_metric_asked_for()
+    {
+        var workspace = TestEnvironment.NewWorkspace();
+        (string Id, double Score, double Rate)[] planned = [("a", 0.9, 0.01), ("b", 0.2, 0.09), ("c", 0.6, 0.05), ("d", 0.4, 0.03)];
+        var posts = planned
+            .Select((p, i) => (p.Id, p.Score, p.Rate, Recorded: Recorded(workspace, Guid.NewGuid(), p.Id, DateTimeOffset.UtcNow.AddDays(-10 + i)))).ToList();
+        foreach (var (id, score, rate, recorded) in posts)
+        {
+            await _bus.Publish(recorded);
+            await _bus.Publish(Metrics(workspace, id, score, 1) with { EngagementRate = rate });
+        }
+        await DatasetWhenAsync(workspace, rows => rows.Count == 4, "every post projected");
+        var client = _analytics.CreateClient(workspace);
+
+        var byScore = await (await client.GetAsync("/api/v1/analytics/top?limit=2")).JsonAsync(HttpStatusCode.OK);
+        var byRate = await (await client.GetAsync("/api/v1/analytics/top?limit=2&metric=engagementRate")).JsonAsync(HttpStatusCode.OK);
+
+        string[] Ids(System.Text.Json.JsonElement list) =>
+            [.. list.EnumerateArray().Select(p => posts.Single(q => q.Recorded.PublicationId == p.GetProperty("publicationId").GetGuid()).Id)];
+        Assert.Equal(4, byScore.GetProperty("posts").GetInt32());
+        Assert.Equal(["a", "c", "b", "d"], [.. Ids(byScore.GetProperty("top")), .. Ids(byScore.GetProperty("bottom"))]);
+        Assert.Equal(["b", "c", "a", "d"], [.. Ids(byRate.GetProperty("top")), .. Ids(byRate.GetProperty("bottom"))]);
+        Assert.Equal(0.09, byRate.GetProperty("top")[0].GetProperty("value").GetDouble());
+    }
+
     [Theory]
     [InlineData("?platform=myspace", "platform")]
     [InlineData("?account=%40", "account")]
