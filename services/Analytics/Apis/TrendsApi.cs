@@ -39,7 +39,7 @@ public static class TrendsApi
             return ApiProblems.Validation(errors);
         var posts = await PostsAsync(db, scope!, metric, cancellationToken);
         var effects = TrendAnalysis.Analyse(posts, minPosts ?? DefaultMinPosts);
-        var model = AttributeModel.Fit(posts, effects.Where(e => e.Q is not null).Select(e => (e.Attribute, e.Value)));
+        var model = AttributeModel.Fit(posts, effects.Where(e => e.Q is not null).Select(e => (e.Attribute, e.Value)), cancellationToken);
         return TypedResults.Ok(new TrendsResponse(metric, posts.Count, minPosts ?? DefaultMinPosts, Method,
             [.. effects.Where(e => e.Q is not null).OrderBy(e => e.Q).ThenBy(e => e.P), .. effects.Where(e => e.Q is null)],
             new ModelResponse(ModelMethod, model)));

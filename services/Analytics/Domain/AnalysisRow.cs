@@ -31,11 +31,17 @@ public sealed record AnalysisRow(
         ["engagementRate"] = r => r.EngagementRate,
     };
 
-    /// <summary>The local weekday and hour in <paramref name="timeZone"/>; UTC when the account has none or it is unknown here.</summary>
+    /// <summary>
+    /// The local weekday and hour in <paramref name="timeZone"/>; UTC when the account has none, and UTC said outright
+    /// when its zone is unknown on this machine (so a missing time-zone database never passes for a choice).
+    /// </summary>
     public static (string TimeZone, DayOfWeek Weekday, int Hour) LocalTime(DateTimeOffset publishedAt, string? timeZone)
     {
-        var zone = timeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
-        var local = TimeZoneInfo.ConvertTime(publishedAt, zone);
-        return (zone == TimeZoneInfo.Utc ? "UTC" : timeZone!, local.DayOfWeek, local.Hour);
+        var known = timeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : null;
+        var local = TimeZoneInfo.ConvertTime(publishedAt, known ?? TimeZoneInfo.Utc);
+        return (timeZone is null ? "UTC" : known is null ? $"UTC ({timeZone} is unknown here)" : timeZone, local.DayOfWeek, local.Hour);
     }
+
+    /// <summary>A weekday as answers and the dataset name it: "monday".</summary>
+    public static string Name(DayOfWeek day) => day.ToString().ToLowerInvariant();
 }

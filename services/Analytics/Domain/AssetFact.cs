@@ -33,7 +33,7 @@ public sealed class AssetFact
         DurationSeconds = description.DurationSeconds;
         Language = string.IsNullOrWhiteSpace(description.Language) ? null : description.Language.Trim().ToLowerInvariant();
         Attributes = description.Attributes is null ? [] : new Dictionary<string, string>(description.Attributes);
-        AsOf = asOf;
+        AsOf = asOf.ToUniversalTime();
         return true;
     }
 

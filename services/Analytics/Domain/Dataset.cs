@@ -7,7 +7,7 @@ namespace CreatorMeta.Analytics.Domain;
 /// <summary>
 /// The analysed rows as CSV: plain RFC 4180 with numbers as they round-trip, for statistical tools — no spreadsheet
 /// formula guard, which would change the handles ("@jamal") and any text the analysis compares. Lists are joined with
-/// ';', the weekday is its English name, times are UTC ISO 8601, and the ranges are the ones the analysis grouped by.
+/// ';', the weekday is its English name in lower case, times are UTC ISO 8601, and the ranges are the ones the analysis grouped by.
 /// </summary>
 public static class Dataset
 {
@@ -26,7 +26,7 @@ public static class Dataset
         foreach (var r in rows)
             csv.AppendLine(CsvFields.Row([
                 r.PublicationId.ToString(), r.AssetId.ToString(), r.Platform, r.Account, r.PublishedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-                r.TimeZone, r.Weekday.ToString(), Integer(r.Hour), r.Kind, r.Format ?? "", Number(r.DurationSeconds), Buckets.Duration(r.DurationSeconds) ?? "",
+                r.TimeZone, AnalysisRow.Name(r.Weekday), Integer(r.Hour), r.Kind, r.Format ?? "", Number(r.DurationSeconds), Buckets.Duration(r.DurationSeconds) ?? "",
                 r.Language ?? "", Integer(r.CaptionLength), Buckets.CaptionLength(r.CaptionLength), Integer(r.HashtagCount),
                 Buckets.HashtagCount(r.HashtagCount), string.Join(';', r.Topics), string.Join(';', r.VisualElements), Number(r.Score),
                 Number(r.EngagementRate),

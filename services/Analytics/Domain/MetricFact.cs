@@ -35,7 +35,7 @@ public sealed class MetricFact
         EngagementRate = updated.EngagementRate;
         EngagementRateDefinition = updated.EngagementRateDefinition;
         Score = updated.Score;
-        ObservedAt = updated.ObservedAt;
+        ObservedAt = updated.ObservedAt.ToUniversalTime();
         Revision = updated.Revision;
         return true;
     }

@@ -2,6 +2,7 @@ using CreatorMeta.Analytics.Infrastructure;
 using CreatorMeta.Contracts;
 using CreatorMeta.Contracts.Analytics.V1;
 using CreatorMeta.ServiceDefaults.Grpc;
+using CreatorMeta.ServiceDefaults.Problems;
 
 namespace CreatorMeta.Analytics.Grpc;
 
@@ -24,7 +25,8 @@ public static class AnalyticsGrpcService
         var platform = Platforms.Normalize(request.Platform)
             ?? throw new GrpcException(GrpcStatusCode.InvalidArgument, $"Unknown platform '{request.Platform}'.");
         var account = request.Account.Length == 0 ? null
-            : AccountHandles.Normalize(request.Account) ?? throw new GrpcException(GrpcStatusCode.InvalidArgument, AccountHandles.Requirement);
+            : AccountHandles.Normalize(request.Account) is { } handle && StorableText.IsStorable(handle) ? handle
+            : throw new GrpcException(GrpcStatusCode.InvalidArgument, AccountHandles.Requirement);
         var estimate = await call.GetRequiredService<AnalyticsDb>().BestTimesAsync(new AnalysisScope(workspace, platform, account, null, null),
             call.CancellationToken);
         var reply = new GetBestTimesReply { Basis = estimate.Basis, Posts = estimate.Slots.Sum(s => s.Posts) };

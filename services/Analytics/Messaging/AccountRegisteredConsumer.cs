@@ -1,4 +1,3 @@
-using CreatorMeta.Analytics.Domain;
 using CreatorMeta.Analytics.Infrastructure;
 using CreatorMeta.Contracts;
 using CreatorMeta.Contracts.Tracking;
@@ -8,19 +7,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CreatorMeta.Analytics.Messaging;
 
-/// <summary>Remembers the zone each account posts in; publications on accounts without one are read in UTC.</summary>
+/// <summary>
+/// Remembers the zone each account posts in; publications on accounts without one are read in UTC. One statement, so a
+/// second word on the same account (should tracking ever send one) replaces the first instead of racing it.
+/// </summary>
 public sealed class AccountRegisteredConsumer(AnalyticsDb db) : IConsumer<AccountRegistered>
 {
     public Task Consume(ConsumeContext<AccountRegistered> context)
     {
         var m = context.Message;
         var (platform, account) = (Platforms.Normalize(m.Platform) ?? m.Platform, AccountHandles.Normalize(m.Handle) ?? m.Handle);
-        return db.ApplyOnceAsync(m.EventId.ToString(), nameof(AccountRegisteredConsumer), async () =>
-        {
-            // Tracking keeps one registration per account, so a second event for it is a redelivery the inbox has dropped.
-            if (!await db.AccountZones.AnyAsync(z => z.WorkspaceId == m.WorkspaceId && z.Platform == platform && z.Account == account,
-                    context.CancellationToken))
-                db.AccountZones.Add(AccountZone.For(m.WorkspaceId, platform, account, m.TimeZone));
-        }, context.CancellationToken);
+        return db.ApplyOnceAsync(m.EventId.ToString(), nameof(AccountRegisteredConsumer), () => db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO account_zones (workspace_id, platform, account, time_zone) VALUES ({m.WorkspaceId}, {platform}, {account}, {m.TimeZone})
+            ON CONFLICT (workspace_id, platform, account) DO UPDATE SET time_zone = EXCLUDED.time_zone
+            """, context.CancellationToken), context.CancellationToken);
     }
 }

@@ -11,9 +11,8 @@ public sealed class AssetRegisteredConsumer(AnalyticsDb db) : IConsumer<AssetReg
     public Task Consume(ConsumeContext<AssetRegistered> context)
     {
         var m = context.Message;
-        return db.ApplyOnceAsync(m.EventId.ToString(), nameof(AssetRegisteredConsumer), async () =>
-            (await db.LockAssetAsync(m.AssetId, m.WorkspaceId, context.CancellationToken)).Describe(
-                new AssetDescription(m.Kind, m.Format, m.Topics, m.VisualElements, m.DurationSeconds, m.Language, m.Attributes), m.OccurredAt),
+        return db.DescribeAssetAsync(m.EventId, nameof(AssetRegisteredConsumer), m.WorkspaceId, m.AssetId,
+            new AssetDescription(m.Kind, m.Format, m.Topics, m.VisualElements, m.DurationSeconds, m.Language, m.Attributes), m.OccurredAt,
             context.CancellationToken);
     }
 }
@@ -23,9 +22,17 @@ public sealed class AssetUpdatedConsumer(AnalyticsDb db) : IConsumer<AssetUpdate
     public Task Consume(ConsumeContext<AssetUpdated> context)
     {
         var m = context.Message;
-        return db.ApplyOnceAsync(m.EventId.ToString(), nameof(AssetUpdatedConsumer), async () =>
-            (await db.LockAssetAsync(m.AssetId, m.WorkspaceId, context.CancellationToken)).Describe(
-                new AssetDescription(m.Kind, m.Format, m.Topics, m.VisualElements, m.DurationSeconds, m.Language, m.Attributes), m.OccurredAt),
+        return db.DescribeAssetAsync(m.EventId, nameof(AssetUpdatedConsumer), m.WorkspaceId, m.AssetId,
+            new AssetDescription(m.Kind, m.Format, m.Topics, m.VisualElements, m.DurationSeconds, m.Language, m.Attributes), m.OccurredAt,
             context.CancellationToken);
     }
+}
+
+internal static class AssetDescriptions
+{
+    /// <summary>Applies an asset's description once per event; the newest description wins, whichever queue it came on.</summary>
+    public static Task DescribeAssetAsync(this AnalyticsDb db, Guid eventId, string consumer, string workspace, Guid assetId,
+        AssetDescription description, DateTimeOffset occurredAt, CancellationToken cancellationToken) =>
+        db.ApplyOnceAsync(eventId.ToString(), consumer, async () =>
+            (await db.LockAssetAsync(assetId, workspace, cancellationToken)).Describe(description, occurredAt), cancellationToken);
 }

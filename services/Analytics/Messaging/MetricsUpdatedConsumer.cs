@@ -12,6 +12,8 @@ public sealed class MetricsUpdatedConsumer(AnalyticsDb db) : IConsumer<MetricsUp
     public Task Consume(ConsumeContext<MetricsUpdated> context)
     {
         var m = context.Message;
+        if (string.IsNullOrWhiteSpace(m.ExternalPostId))
+            throw new UnprocessableMessageException("MetricsUpdated without a post id cannot be joined to a publication.");
         return db.ApplyOnceAsync(m.EventId.ToString(), nameof(MetricsUpdatedConsumer), async () =>
             (await db.LockMetricAsync(m.WorkspaceId, Platforms.Normalize(m.Platform) ?? m.Platform, m.ExternalPostId.Trim(), context.CancellationToken))
                 .Update(m),

@@ -55,4 +55,27 @@ public sealed class BestTimeSlotsTests
         Assert.All(estimate.Slots, s => Assert.Equal(TimingPriors.Ordinary, s.Prior));
         Assert.Contains("No research guidance for pinterest", estimate.Basis);
     }
+
+    [Fact]
+    public void Hours_whose_posts_all_scored_alike_still_give_every_hour_a_number()
+    {
+        var estimate = BestTimeSlots.Estimate("instagram", [.. At(DayOfWeek.Sunday, 9, 1.0, 1.0), .. At(DayOfWeek.Monday, 10, 0.5, 0.5)]);
+
+        Assert.All(estimate.Slots, s => Assert.True(double.IsFinite(s.Estimate) && double.IsFinite(s.Low) && double.IsFinite(s.Weight), $"{s}"));
+        Assert.Equal(BestTimeSlots.PercentileVariance, estimate.WithinVariance);
+    }
+
+    [Fact]
+    public void A_creator_who_only_posts_in_the_recommended_hours_is_not_told_to_prefer_hours_never_tried()
+    {
+        // Every post inside Instagram's weekday 10-15 window, all ordinary for this creator (their percentiles average 0.5).
+        var random = new Random(5);
+        var posts = Enumerable.Range(10, 5).SelectMany(hour => At(DayOfWeek.Tuesday, hour, [.. Enumerable.Range(0, 20).Select(_ => random.NextDouble())])).ToList();
+
+        var estimate = BestTimeSlots.Estimate("instagram", posts);
+
+        var tried = estimate.Slots.Where(s => s.Posts > 0).Max(s => s.Estimate);
+        var untried = estimate.Slots.Single(s => s.Weekday == DayOfWeek.Thursday && s.Hour == 11);
+        Assert.True(untried.Estimate <= tried + 0.05, $"untried {untried.Estimate}, best tried {tried}");
+    }
 }

@@ -33,8 +33,21 @@ public sealed class TrendStatisticsTests
 
         var rare = effects.Single(e => e.Value == "rare");
         Assert.Equal((2, null, null), (rare.N, rare.P, rare.Q));
-        Assert.Contains("2 posts, 3 needed", rare.NotTested);
-        Assert.Contains("only 2 posts without it", effects.Single(e => e.Value == "common").NotTested);
+        Assert.Contains("2 posts of 2 assets, 3 assets needed", rare.NotTested);
+        Assert.Contains("only 2 assets without it", effects.Single(e => e.Value == "common").NotTested);
+    }
+
+    [Fact]
+    public void One_asset_posted_on_many_accounts_is_one_piece_of_evidence_not_many()
+    {
+        var asset = Guid.NewGuid();
+        var rows = Enumerable.Range(0, 12).Select(i => (Row(i, i < 5 ? ["crossposted"] : ["other"]) with { AssetId = i < 5 ? asset : Guid.NewGuid() }, i / 12.0))
+            .ToList();
+
+        var crossposted = TrendAnalysis.Analyse(rows, minPosts: 3).Single(e => e.Value == "crossposted");
+
+        Assert.Equal((5, (double?)null), (crossposted.N, crossposted.Q));
+        Assert.Contains("5 posts of 1 assets", crossposted.NotTested);
     }
 
     private static AnalysisRow Row(int i, string[] topics) => new(Guid.NewGuid(), Guid.NewGuid(), "instagram", "@jamal", DateTimeOffset.UnixEpoch,

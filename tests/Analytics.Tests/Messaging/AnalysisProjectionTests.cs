@@ -85,7 +85,7 @@ public sealed class AnalysisProjectionTests : IAsyncLifetime
             "every fact projected"));
 
         Assert.Equal((recorded.PublicationId.ToString(), asset.ToString(), "instagram", "@jamal"), (row["publication_id"], row["asset_id"], row["platform"], row["account"]));
-        Assert.Equal(("2026-07-01T22:30:00.0000000Z", "Thursday", "0"), (row["published_at"], row["weekday"], row["hour"]));
+        Assert.Equal(("2026-07-01T22:30:00.0000000Z", "thursday", "0"), (row["published_at"], row["weekday"], row["hour"]));
         // 25 characters as a reader counts them (the emoji is one), 26 UTF-16 units.
         Assert.Equal(("25", "2"), (row["caption_length"], row["hashtag_count"]));
         Assert.Equal(("reel", "42.5", "en", "sunset;travel", "water"), (row["format"], row["duration_seconds"], row["language"], row["topics"], row["visual_elements"]));
@@ -135,8 +135,9 @@ public sealed class AnalysisProjectionTests : IAsyncLifetime
         })
             await _bus.Publish(message);
 
-        var all = await DatasetWhenAsync(workspace, rows => rows.Count == 2, "the live scored posts");
-        Assert.Equal([live.PublicationId.ToString(), elsewhere.PublicationId.ToString()], all.Select(r => r["publication_id"]));
+        string[] expected = [live.PublicationId.ToString(), elsewhere.PublicationId.ToString()];
+        // Until the removal and every score are projected, other sets show; this is the one every fact makes.
+        await DatasetWhenAsync(workspace, rows => rows.Select(r => r["publication_id"]).SequenceEqual(expected), "the live scored posts");
         var instagram = await DatasetWhenAsync(workspace, _ => true, "one platform", "?platform=Instagram");
         Assert.Equal([live.PublicationId.ToString()], instagram.Select(r => r["publication_id"]));
         var lastWeek = await DatasetWhenAsync(workspace, _ => true, "a week", $"?from={Uri.EscapeDataString(now.AddDays(-7.5).ToString("O"))}");

@@ -16,6 +16,9 @@ public sealed class TrendReferenceTests : IAsyncLifetime
 {
     private const int Posts = 150;
     private const int MinPosts = 8;
+
+    /// <summary>Publication times count back from a fixed instant, so every run analyses the same weekdays and hours.</summary>
+    private static readonly DateTimeOffset Base = new(2026, 9, 1, 0, 0, 0, TimeSpan.Zero);
     private ServiceHost _analytics = null!;
     private IBusControl _bus = null!;
 
@@ -55,7 +58,7 @@ public sealed class TrendReferenceTests : IAsyncLifetime
                 random.Next(3) switch { 0 => "en", 1 => "de", _ => null }, null);
             var platform = platformOf(postTopics, random.NextDouble());
             var recorded = new PublicationRecorded(Guid.NewGuid(), workspace, DateTimeOffset.UtcNow, Guid.NewGuid(), asset, platform, "@jamal", $"post-{i}",
-                null, DateTimeOffset.UtcNow.AddHours(-random.Next(24, 24 * 60)), "manual", [.. Enumerable.Range(0, random.Next(0, 13)).Select(t => $"tag{t}")],
+                null, Base.AddHours(-random.Next(24, 24 * 60)), "manual", [.. Enumerable.Range(0, random.Next(0, 13)).Select(t => $"tag{t}")],
                 null, new string('a', random.Next(0, 400)));
             var noise = (random.NextDouble() + random.NextDouble() + random.NextDouble() - 1.5) * 0.2;
             var value = Math.Clamp(score(postTopics, format, platform, noise), 0, 1);

@@ -47,7 +47,9 @@ def effects(path, min_posts):
     for key in sorted(set().union(*held)):
         mask = np.array([key in h for h in held])
         group, rest = scores[mask], scores[~mask]
-        if len(group) < min_posts or len(rest) < min_posts or (group.var(ddof=1) == 0 and rest.var(ddof=1) == 0):
+        assets = {r["asset_id"] for r, m in zip(rows, mask) if m}
+        other_assets = {r["asset_id"] for r, m in zip(rows, mask) if not m}
+        if len(assets) < min_posts or len(other_assets) < min_posts or (group.var(ddof=1) == 0 and rest.var(ddof=1) == 0):
             continue
         welch = stats.ttest_ind(group, rest, equal_var=False)
         low, high = CompareMeans(DescrStatsW(group), DescrStatsW(rest)).tconfint_diff(alpha=0.05, usevar="unequal")

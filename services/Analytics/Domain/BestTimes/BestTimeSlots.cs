@@ -14,10 +14,12 @@ public sealed record BestTimeEstimate(IReadOnlyList<BestTimeSlot> Slots, double 
 
 /// <summary>
 /// Hour-of-week performance by empirical Bayes: each slot's true mean is taken to scatter around the research's prior
-/// for it with a variance τ² estimated from how much the creator's slot means scatter beyond their sampling noise
-/// (σ²/n). A slot's estimate is the precision-weighted mix of its own mean and its prior, so two posts at 3 am barely
-/// move the estimate, while forty speak for themselves. Without enough history to estimate them, σ² is 1/12 (the
-/// variance of a percentile score) and τ² is 0.01 (slots differing by about ±0.1).
+/// for it — shifted by how far the creator's hours sit from the research's on average, since scores are percentiles
+/// against the creator's own posts and the priors only say which hours are better — with a variance τ² estimated from
+/// how much the creator's slot means scatter beyond their sampling noise (σ²/n). A slot's estimate is the
+/// precision-weighted mix of its own mean and that target, so two posts at 3 am barely move the estimate, while forty
+/// speak for themselves. Without enough history (or when every hour's posts scored alike), σ² is 1/12 (the variance of
+/// a percentile score); without enough hours to estimate it, τ² is 0.01 (slots differing by about ±0.1).
 /// </summary>
 public static class BestTimeSlots
 {
@@ -29,26 +31,22 @@ public static class BestTimeSlots
     {
         var bySlot = posts.GroupBy(p => (p.Weekday, p.Hour)).ToDictionary(g => g.Key, g => g.Select(p => p.Value).ToList());
         var repeated = bySlot.Values.Where(v => v.Count >= 2).ToList();
-        var within = repeated.Count >= 2
+        var pooled = repeated.Count >= 2
             ? repeated.Sum(v => v.Sum(x => (x - v.Average()) * (x - v.Average()))) / repeated.Sum(v => v.Count - 1)
-            : PercentileVariance;
-        double between;
-        if (bySlot.Count >= 3)
-        {
-            // Method of moments on the departures from each slot's prior: their spread, less what sampling alone explains.
-            var departures = bySlot.Select(s => s.Value.Average() - TimingPriors.At(platform, s.Key.Weekday, s.Key.Hour)).ToList();
-            var center = departures.Average();
-            var spread = departures.Sum(d => (d - center) * (d - center)) / (departures.Count - 1);
-            between = Math.Max(MinimumBetweenVariance, spread - bySlot.Values.Average(v => within / v.Count));
-        }
-        else
-            between = DefaultBetweenVariance;
+            : 0;
+        var within = pooled > 0 ? pooled : PercentileVariance;
+        // Method of moments on the departures from each slot's prior: their spread, less what sampling alone explains.
+        var departures = bySlot.Select(s => s.Value.Average() - TimingPriors.At(platform, s.Key.Weekday, s.Key.Hour)).ToList();
+        var center = departures.Count > 0 ? departures.Average() : 0;
+        var between = bySlot.Count >= 3
+            ? Math.Max(MinimumBetweenVariance, departures.Sum(d => (d - center) * (d - center)) / (departures.Count - 1) - bySlot.Values.Average(v => within / v.Count))
+            : DefaultBetweenVariance;
 
         var slots = new List<BestTimeSlot>(168);
         foreach (var day in Enum.GetValues<DayOfWeek>())
             for (var hour = 0; hour < 24; hour++)
             {
-                var prior = TimingPriors.At(platform, day, hour);
+                var prior = TimingPriors.At(platform, day, hour) + center;
                 var values = bySlot.GetValueOrDefault((day, hour)) ?? [];
                 var precision = 1 / between + values.Count / within;
                 var weight = values.Count / within / precision;

@@ -15,13 +15,13 @@ public static class TimingPriors
     private static readonly DayOfWeek[] Weekdays = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
     private static readonly DayOfWeek[] Midweek = [DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday];
 
-    /// <summary>Per platform: the recommended windows (days, first hour, last hour inclusive) and the peak hours.</summary>
+    /// <summary>Per platform: the recommended windows (days, first hour, the hour they end at) and the peak hours.</summary>
     private static readonly Dictionary<string, (IReadOnlyList<(DayOfWeek[] Days, int From, int To)> Windows, IReadOnlyList<(DayOfWeek Day, int Hour)> Peaks)> Guidance = new()
     {
         // "Weekdays 3-5pm, Wednesday 4pm standout"
         ["youtube"] = ([(Weekdays, 15, 17)], [(DayOfWeek.Wednesday, 16)]),
         // "Wednesday best, midweek afternoons/evenings, Sunday 8pm peak"
-        ["tiktok"] = ([(Midweek, 12, 21)], [(DayOfWeek.Sunday, 20), .. Enumerable.Range(12, 10).Select(h => (DayOfWeek.Wednesday, h))]),
+        ["tiktok"] = ([(Midweek, 12, 22)], [(DayOfWeek.Sunday, 20), .. Enumerable.Range(12, 10).Select(h => (DayOfWeek.Wednesday, h))]),
         // "Weekdays 10am-3pm feed posts, Reels mid-morning to early afternoon"
         ["instagram"] = ([(Weekdays, 10, 15)], []),
         // "Tuesday-Thursday 8am-12pm"
@@ -41,6 +41,6 @@ public static class TimingPriors
             return Ordinary;
         if (guidance.Peaks.Contains((day, hour)))
             return Peak;
-        return guidance.Windows.Any(w => w.Days.Contains(day) && hour >= w.From && hour <= w.To) ? Recommended : Ordinary;
+        return guidance.Windows.Any(w => w.Days.Contains(day) && hour >= w.From && hour < w.To) ? Recommended : Ordinary;
     }
 }

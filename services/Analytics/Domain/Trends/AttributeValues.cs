@@ -27,7 +27,7 @@ public static class AttributeValues
         yield return ("hashtagCount", Buckets.HashtagCount(row.HashtagCount));
         if (row.Language is { } language)
             yield return ("language", language);
-        yield return ("weekday", row.Weekday.ToString());
+        yield return ("weekday", AnalysisRow.Name(row.Weekday));
         yield return ("hour", row.Hour.ToString("00", CultureInfo.InvariantCulture));
         yield return ("platform", row.Platform);
     }

@@ -10,7 +10,8 @@ public sealed record AttributeEffect(string Attribute, string Value, int N, doub
 /// <summary>
 /// Which attribute values go with a higher metric, one value at a time: each value's posts against all the others, by
 /// Welch's test, with every tested value's p-value corrected for how many were tested (Benjamini–Hochberg). A value
-/// held by fewer than the minimum number of posts, or by nearly all of them, is listed as not tested, never ranked.
+/// found on fewer than the minimum number of assets, or missing from fewer than that, is listed as not tested, never
+/// ranked: one asset posted on ten accounts is one piece of evidence, not ten.
 /// Deterministic: the same rows give the same answer in the same order.
 /// </summary>
 public static class TrendAnalysis
@@ -31,10 +32,12 @@ public static class TrendAnalysis
                 var group = h.Value.Select(i => posts[i].Value).ToList();
                 var members = h.Value.ToHashSet();
                 var rest = Enumerable.Range(0, posts.Count).Where(i => !members.Contains(i)).Select(i => posts[i].Value).ToList();
-                var comparison = group.Count >= minPosts && rest.Count >= minPosts ? Welch.Compare(group, rest) : null;
-                var why = group.Count < minPosts ? $"Not enough data: {group.Count} posts, {minPosts} needed."
-                    : rest.Count < minPosts ? $"Not enough data: only {rest.Count} posts without it, {minPosts} needed to compare."
-                    : comparison is null ? "Not enough data: no post differs from another on this metric." : null;
+                var assets = h.Value.Select(i => posts[i].Row.AssetId).Distinct().Count();
+                var otherAssets = Enumerable.Range(0, posts.Count).Where(i => !members.Contains(i)).Select(i => posts[i].Row.AssetId).Distinct().Count();
+                var comparison = assets >= minPosts && otherAssets >= minPosts ? Welch.Compare(group, rest) : null;
+                var why = assets < minPosts ? $"Not enough data: {group.Count} posts of {assets} assets, {minPosts} assets needed."
+                    : otherAssets < minPosts ? $"Not enough data: only {otherAssets} assets without it, {minPosts} needed to compare."
+                    : comparison is null ? "Not enough data: neither side varies on this metric, so there is no test." : null;
                 return (h.Key, Mean: group.Average(), comparison, why);
             }).ToList();
         var tested = compared.Where(c => c.comparison is not null).ToList();
