@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what CreatorMeta needs on a fresh Debian machine, and nothing that is already there.
-# Usage: scripts/prerequisites.sh [--tests]   (--tests also installs the npm packages of the gRPC interop test)
+# Usage: scripts/prerequisites.sh [--tests]   (--tests also installs scipy and statsmodels for Debian's python3, and the
+#                                             npm packages of the gRPC interop test)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
