@@ -7,6 +7,15 @@ namespace CreatorMeta.Analytics.Apis;
 
 public static class PlatformsApi
 {
+    private static double? Median(List<double> values)
+    {
+        if (values.Count == 0)
+            return null;
+        values.Sort();
+        var middle = values.Count / 2;
+        return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+
     public static IEndpointRouteBuilder MapPlatformsApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/v1/analytics").WithTags("Analytics")
@@ -16,10 +25,16 @@ public static class PlatformsApi
 
     /// <summary>
     /// Publications, assets, accounts and repurposes count live posts; <c>Removed</c> counts posts taken down. First and
-    /// last publication dates span both: a removed post was still published then.
+    /// last publication dates span both: a removed post was still published then. The numbers compare platforms fairly:
+    /// the median baseline score (each post against the creator's own posts on its platform, so 0.5 is par everywhere)
+    /// and the median engagement rate with the definitions it was computed by (a rate by views and one by reach are not
+    /// the same number, so each platform says which it used, and for how many posts).
     /// </summary>
     public sealed record PlatformSummary(string Platform, int Publications, int Assets, int Accounts, int Repurposes, int Removed,
-        DateTimeOffset FirstPublishedAt, DateTimeOffset LastPublishedAt);
+        DateTimeOffset FirstPublishedAt, DateTimeOffset LastPublishedAt, int ScoredPosts = 0, double? MedianScore = null,
+        double? MedianEngagementRate = null, IReadOnlyList<RateDefinition>? EngagementRateDefinitions = null);
+
+    public sealed record RateDefinition(string Definition, int Posts);
 
     public sealed record PlatformComparison(IReadOnlyList<PlatformSummary> Platforms);
 
@@ -40,6 +55,18 @@ public static class PlatformsApi
                 g.Min(p => p.PublishedAt)!.Value,
                 g.Max(p => p.PublishedAt)!.Value))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PlatformComparison(platforms.OrderByDescending(s => s.Publications).ThenBy(s => s.Platform).ToList()));
+        var numbers = (await db.ReadAsync(new AnalysisScope(workspace.Value, null, null, null, null), cancellationToken)).ToLookup(r => r.Platform);
+        return TypedResults.Ok(new PlatformComparison([.. platforms.Select(p =>
+        {
+            var rows = numbers[p.Platform].ToList();
+            var scores = rows.Where(r => r.Score is not null).Select(r => r.Score!.Value).ToList();
+            var rates = rows.Where(r => r.EngagementRate is not null).ToList();
+            return p with
+            {
+                ScoredPosts = scores.Count, MedianScore = Median(scores), MedianEngagementRate = Median([.. rates.Select(r => r.EngagementRate!.Value)]),
+                EngagementRateDefinitions = [.. rates.GroupBy(r => r.EngagementRateDefinition ?? "unnamed")
+                    .Select(g => new RateDefinition(g.Key, g.Count())).OrderByDescending(d => d.Posts).ThenBy(d => d.Definition, StringComparer.Ordinal)],
+            };
+        }).OrderByDescending(s => s.Publications).ThenBy(s => s.Platform, StringComparer.Ordinal)]));
     }
 }

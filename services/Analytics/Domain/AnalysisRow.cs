@@ -22,7 +22,8 @@ public sealed record AnalysisRow(
     IReadOnlyList<string> Topics,
     IReadOnlyList<string> VisualElements,
     double? Score,
-    double? EngagementRate)
+    double? EngagementRate,
+    string? EngagementRateDefinition = null)
 {
     /// <summary>The metrics the analysis can be run on, by the name a request gives.</summary>
     public static readonly IReadOnlyDictionary<string, Func<AnalysisRow, double?>> Metrics = new Dictionary<string, Func<AnalysisRow, double?>>

@@ -16,7 +16,7 @@ public static class AnalysisRows
 
     private sealed record Stored(Guid PublicationId, Guid AssetId, string Platform, string Account, DateTimeOffset PublishedAt, string? TimeZone,
         string Kind, string? Format, double? DurationSeconds, string? Language, int CaptionLength, int HashtagCount, string[] Topics,
-        string[] VisualElements, double? Score, double? EngagementRate);
+        string[] VisualElements, double? Score, double? EngagementRate, string? EngagementRateDefinition);
 
     /// <summary>
     /// The live publications in scope that have numbers, in publication order, with their asset's attributes. A post is
@@ -29,7 +29,7 @@ public static class AnalysisRows
                    p.published_at AS "PublishedAt", z.time_zone AS "TimeZone", coalesce(a.kind, 'unknown') AS "Kind", a.format AS "Format",
                    a.duration_seconds AS "DurationSeconds", a.language AS "Language", p.caption_length AS "CaptionLength",
                    p.hashtag_count AS "HashtagCount", coalesce(a.topics, ARRAY[]::text[]) AS "Topics", coalesce(a.visual_elements, ARRAY[]::text[]) AS "VisualElements",
-                   m.score AS "Score", m.engagement_rate AS "EngagementRate"
+                   m.score AS "Score", m.engagement_rate AS "EngagementRate", m.engagement_rate_definition AS "EngagementRateDefinition"
             FROM publication_facts p
             JOIN metric_facts m ON m.workspace_id = p.workspace_id AND m.platform = p.platform AND m.external_post_id = p.external_post_id
             LEFT JOIN asset_facts a ON a.asset_id = p.asset_id AND a.workspace_id = p.workspace_id
@@ -45,7 +45,8 @@ public static class AnalysisRows
         {
             var (zone, weekday, hour) = AnalysisRow.LocalTime(s.PublishedAt, s.TimeZone);
             return new AnalysisRow(s.PublicationId, s.AssetId, s.Platform, s.Account, s.PublishedAt, zone, weekday, hour, s.Kind, s.Format,
-                s.DurationSeconds, s.Language, s.CaptionLength, s.HashtagCount, s.Topics, s.VisualElements, s.Score, s.EngagementRate);
+                s.DurationSeconds, s.Language, s.CaptionLength, s.HashtagCount, s.Topics, s.VisualElements, s.Score, s.EngagementRate,
+                s.EngagementRateDefinition);
         })];
     }
 }

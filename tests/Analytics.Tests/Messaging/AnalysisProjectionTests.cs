@@ -171,6 +171,34 @@ public sealed class AnalysisProjectionTests : IAsyncLifetime
         Assert.Equal(0.09, byRate.GetProperty("top")[0].GetProperty("value").GetDouble());
     }
 
+    [Fact]
+    public async Task Platforms_compare_on_the_median_score_and_the_median_rate_with_the_definitions_behind_it()
+    {
+        var workspace = TestEnvironment.NewWorkspace();
+        var posts = new[] { ("ig1", "instagram", 0.2, 0.04), ("ig2", "instagram", 0.8, 0.06), ("tt1", "tiktok", 0.9, 0.1) };
+        foreach (var (id, platform, score, rate) in posts)
+        {
+            await _bus.Publish(Recorded(workspace, Guid.NewGuid(), id, DateTimeOffset.UtcNow.AddDays(-3), platform: platform));
+            await _bus.Publish(Metrics(workspace, id, score, 1, platform) with
+            {
+                EngagementRate = rate,
+                EngagementRateDefinition = platform == "tiktok" ? "engagementRate.byReach = engagement / reach" : "engagementRate.byViews = engagement / views",
+            });
+        }
+        await DatasetWhenAsync(workspace, rows => rows.Count == 3, "every post projected");
+
+        var platforms = (await (await _analytics.CreateClient(workspace).GetAsync("/api/v1/analytics/platforms")).JsonAsync(HttpStatusCode.OK))
+            .GetProperty("platforms").EnumerateArray().ToDictionary(p => p.GetProperty("platform").GetString()!);
+
+        var instagram = platforms["instagram"];
+        Assert.Equal((2, 0.5, 0.05), (instagram.GetProperty("scoredPosts").GetInt32(), instagram.GetProperty("medianScore").GetDouble(),
+            Math.Round(instagram.GetProperty("medianEngagementRate").GetDouble(), 12)));
+        var definition = Assert.Single(instagram.GetProperty("engagementRateDefinitions").EnumerateArray());
+        Assert.Equal(("engagementRate.byViews = engagement / views", 2), (definition.GetProperty("definition").GetString(), definition.GetProperty("posts").GetInt32()));
+        Assert.Equal("engagementRate.byReach = engagement / reach",
+            platforms["tiktok"].GetProperty("engagementRateDefinitions")[0].GetProperty("definition").GetString());
+    }
+
     [Theory]
     [InlineData("?platform=myspace", "platform")]
     [InlineData("?account=%40", "account")]
