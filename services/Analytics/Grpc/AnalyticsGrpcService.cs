@@ -3,6 +3,7 @@ using CreatorMeta.Contracts;
 using CreatorMeta.Contracts.Analytics.V1;
 using CreatorMeta.ServiceDefaults.Grpc;
 using CreatorMeta.ServiceDefaults.Problems;
+using Google.Protobuf.WellKnownTypes;
 
 namespace CreatorMeta.Analytics.Grpc;
 
@@ -11,10 +12,12 @@ public static class AnalyticsGrpcService
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = AnalyticsReflection.Descriptor.Services[0];
     public static readonly GrpcMethod<GetBestTimesRequest, GetBestTimesReply> GetBestTimesMethod = GrpcMethod<GetBestTimesRequest, GetBestTimesReply>.From(Service, "GetBestTimes");
+    public static readonly GrpcMethod<GetPerformanceRequest, GetPerformanceReply> GetPerformanceMethod = GrpcMethod<GetPerformanceRequest, GetPerformanceReply>.From(Service, "GetPerformance");
 
     public static IEndpointRouteBuilder MapAnalyticsGrpc(this IEndpointRouteBuilder app)
     {
         app.MapGrpcUnary(GetBestTimesMethod, GetBestTimes);
+        app.MapGrpcUnary(GetPerformanceMethod, GetPerformance);
         app.MapGrpcUnimplementedFallback();
         return app;
     }
@@ -34,6 +37,38 @@ public static class AnalyticsGrpcService
         {
             Weekday = (int)s.Weekday, Hour = s.Hour, Posts = s.Posts, Estimate = s.Estimate, Low = s.Low, High = s.High, Prior = s.Prior, Weight = s.Weight,
         }));
+        return reply;
+    }
+
+    public static async Task<GetPerformanceReply> GetPerformance(GetPerformanceRequest request, GrpcCallContext call)
+    {
+        var workspace = call.RequireWorkspace(request.WorkspaceId);
+        if (request.AssetIds.Count > AssetPosts.MaxAssets)
+            throw new GrpcException(GrpcStatusCode.InvalidArgument, $"At most {AssetPosts.MaxAssets} asset ids per call.");
+        var ids = request.AssetIds.Select(id => Guid.TryParse(id, out var guid) ? guid
+            : throw new GrpcException(GrpcStatusCode.InvalidArgument, $"'{id}' is not an asset id.")).Distinct().ToArray();
+        var posts = await call.GetRequiredService<AnalyticsDb>().PerformanceAsync(workspace, ids, call.CancellationToken);
+        var reply = new GetPerformanceReply();
+        foreach (var asset in posts.GroupBy(p => p.AssetId))
+        {
+            var performance = new AssetPerformance { AssetId = asset.Key.ToString() };
+            foreach (var p in asset)
+            {
+                var post = new PostPerformance
+                {
+                    PublicationId = p.PublicationId.ToString(), Platform = p.Platform, Account = p.Account,
+                    PublishedAt = Timestamp.FromDateTimeOffset(p.PublishedAt), EngagementRateDefinition = p.EngagementRateDefinition ?? "",
+                };
+                if (p.Score is { } score)
+                    post.Score = score;
+                if (p.EngagementRate is { } rate)
+                    post.EngagementRate = rate;
+                foreach (var (name, value) in p.Metrics)
+                    post.Metrics[name] = value;
+                performance.Posts.Add(post);
+            }
+            reply.Assets.Add(performance);
+        }
         return reply;
     }
 }
