@@ -11,8 +11,6 @@ namespace CreatorMeta.Analytics.Apis;
 /// </summary>
 public sealed record AnalysisQuery(string? Platform, string? Account, DateTimeOffset? From, DateTimeOffset? To, string? Metric)
 {
-    public const string DefaultMetric = "score";
-
     /// <summary>The scope and metric asked for, or what is wrong with the request.</summary>
     public (AnalysisScope? Scope, string Metric, Dictionary<string, string[]> Errors) Validate(string workspace)
     {
@@ -25,7 +23,7 @@ public sealed record AnalysisQuery(string? Platform, string? Account, DateTimeOf
             errors["account"] = ["account is an account handle, e.g. @jamal."];
         if (From > To)
             errors["from"] = ["from must not be after to."];
-        var metric = Metric ?? DefaultMetric;
+        var metric = Metric ?? AnalysisRow.DefaultMetric;
         if (!AnalysisRow.Metrics.ContainsKey(metric))
             errors["metric"] = [$"metric is one of: {string.Join(", ", AnalysisRow.Metrics.Keys)}."];
         return errors.Count > 0 ? (null, metric, errors)

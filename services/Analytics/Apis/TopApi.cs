@@ -1,4 +1,3 @@
-using CreatorMeta.Analytics.Domain;
 using CreatorMeta.Analytics.Infrastructure;
 using CreatorMeta.ServiceDefaults.Problems;
 using CreatorMeta.ServiceDefaults.Workspaces;
@@ -29,10 +28,9 @@ public static class TopApi
             errors["limit"] = [$"limit is from 1 to {MaxLimit}."];
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
-        var value = AnalysisRow.Metrics[metric];
-        var ranked = (await db.ReadAsync(scope!, cancellationToken)).Where(r => value(r) is not null)
-            .Select(r => new TopPost(r.PublicationId, r.AssetId, r.Platform, r.Account, r.PublishedAt, value(r)!.Value, r.Score, r.EngagementRate,
-                r.Kind, r.Format, r.Topics))
+        var ranked = (await db.ReadAsync(scope!, metric, cancellationToken))
+            .Select(p => new TopPost(p.Row.PublicationId, p.Row.AssetId, p.Row.Platform, p.Row.Account, p.Row.PublishedAt, p.Value, p.Row.Score,
+                p.Row.EngagementRate, p.Row.Kind, p.Row.Format, p.Row.Topics))
             .ToList();
         var take = limit ?? DefaultLimit;
         return TypedResults.Ok(new TopContent(metric, ranked.Count,

@@ -37,7 +37,7 @@ public static class TrendsApi
             errors["minPosts"] = ["minPosts is from 2 to 10000."];
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
-        var posts = await PostsAsync(db, scope!, metric, cancellationToken);
+        var posts = await db.ReadAsync(scope!, metric, cancellationToken);
         var effects = TrendAnalysis.Analyse(posts, minPosts ?? DefaultMinPosts);
         var model = AttributeModel.Fit(posts, effects.Where(e => e.Q is not null).Select(e => (e.Attribute, e.Value)), cancellationToken);
         return TypedResults.Ok(new TrendsResponse(metric, posts.Count, minPosts ?? DefaultMinPosts, Method,
@@ -55,14 +55,7 @@ public static class TrendsApi
         var (scope, metric, errors) = query.Validate(workspace.Value);
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
-        var posts = await PostsAsync(db, scope!, metric, cancellationToken);
+        var posts = await db.ReadAsync(scope!, metric, cancellationToken);
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(Dataset.Csv([.. posts.Select(p => p.Row)])), "text/csv; charset=utf-8", "dataset.csv");
-    }
-
-    private static async Task<List<(AnalysisRow Row, double Value)>> PostsAsync(AnalyticsDb db, AnalysisScope scope, string metric,
-        CancellationToken cancellationToken)
-    {
-        var value = AnalysisRow.Metrics[metric];
-        return [.. (await db.ReadAsync(scope, cancellationToken)).Where(r => value(r) is not null).Select(r => (r, value(r)!.Value))];
     }
 }

@@ -25,6 +25,9 @@ public sealed record AnalysisRow(
     double? EngagementRate,
     string? EngagementRateDefinition = null)
 {
+    /// <summary>The metric an analysis runs on unless a request names another: the baseline score.</summary>
+    public const string DefaultMetric = "score";
+
     /// <summary>The metrics the analysis can be run on, by the name a request gives.</summary>
     public static readonly IReadOnlyDictionary<string, Func<AnalysisRow, double?>> Metrics = new Dictionary<string, Func<AnalysisRow, double?>>
     {

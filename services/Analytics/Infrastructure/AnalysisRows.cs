@@ -12,7 +12,15 @@ public static class AnalysisRows
     /// <summary>The hours of the week on the scope's platform (which it must name), from the scored posts in scope.</summary>
     public static async Task<BestTimeEstimate> BestTimesAsync(this AnalyticsDb db, AnalysisScope scope, CancellationToken cancellationToken) =>
         BestTimeSlots.Estimate(scope.Platform ?? throw new ArgumentException("Best times are per platform.", nameof(scope)),
-            [.. (await db.ReadAsync(scope, cancellationToken)).Where(r => r.Score is not null).Select(r => (r.Weekday, r.Hour, r.Score!.Value))]);
+            [.. (await db.ReadAsync(scope, AnalysisRow.DefaultMetric, cancellationToken)).Select(p => (p.Row.Weekday, p.Row.Hour, p.Value))]);
+
+    /// <summary>The posts in scope that have <paramref name="metric"/> (a key of <see cref="AnalysisRow.Metrics"/>), each with its value.</summary>
+    public static async Task<List<(AnalysisRow Row, double Value)>> ReadAsync(this AnalyticsDb db, AnalysisScope scope, string metric,
+        CancellationToken cancellationToken)
+    {
+        var value = AnalysisRow.Metrics[metric];
+        return [.. (await db.ReadAsync(scope, cancellationToken)).Where(r => value(r) is not null).Select(r => (r, value(r)!.Value))];
+    }
 
     private sealed record Stored(Guid PublicationId, Guid AssetId, string Platform, string Account, DateTimeOffset PublishedAt, string? TimeZone,
         string Kind, string? Format, double? DurationSeconds, string? Language, int CaptionLength, int HashtagCount, string[] Topics,
