@@ -15,12 +15,7 @@ public sealed class MetricsFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Service = await ServiceHost.StartAsync("metrics-ingestion", "services/MetricsIngestion/CreatorMeta.MetricsIngestion.csproj");
-        _bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(Service.Messaging), host =>
-        {
-            host.Username("guest");
-            host.Password("guest");
-        }));
-        await _bus.StartAsync();
+        _bus = await TestBus.StartAsync(Service.Messaging);
     }
 
     public async Task DisposeAsync()

@@ -9,38 +9,18 @@ using MassTransit;
 namespace CreatorMeta.Analytics.Tests.Apis;
 
 /// <summary>Best times over REST and over gRPC (as the calendar asks), in the account's own time zone.</summary>
-public sealed class BestTimesTests : IAsyncLifetime
+public sealed class BestTimesTests() : AnalyticsHost(grpc: true)
 {
     private static readonly GrpcMethod<GetBestTimesRequest, GetBestTimesReply> GetBestTimes =
         GrpcMethod<GetBestTimesRequest, GetBestTimesReply>.From(AnalyticsReflection.Descriptor.Services[0], "GetBestTimes");
-
-    private ServiceHost _analytics = null!;
-    private IBusControl _bus = null!;
-
-    public async Task InitializeAsync()
-    {
-        _analytics = await ServiceHost.StartAsync("analytics", "services/Analytics/CreatorMeta.Analytics.csproj", grpc: true);
-        _bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(_analytics.Messaging), host =>
-        {
-            host.Username("guest");
-            host.Password("guest");
-        }));
-        await _bus.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bus.StopAsync();
-        await _analytics.DisposeAsync();
-    }
 
     private async Task PostAsync(string workspace, DateTimeOffset publishedAt, double score)
     {
         var postId = Guid.NewGuid().ToString("N");
         var recorded = new PublicationRecorded(Guid.NewGuid(), workspace, DateTimeOffset.UtcNow, Guid.NewGuid(), Guid.NewGuid(), "youtube", "@jamal",
             postId, null, publishedAt, "manual", [], null);
-        await _bus.Publish(recorded);
-        await _bus.Publish(new MetricsUpdated(Guid.NewGuid(), workspace, DateTimeOffset.UtcNow, recorded.PublicationId, "youtube", "@jamal", postId,
+        await Events.Publish(recorded);
+        await Events.Publish(new MetricsUpdated(Guid.NewGuid(), workspace, DateTimeOffset.UtcNow, recorded.PublicationId, "youtube", "@jamal", postId,
             DateTimeOffset.UtcNow, new Dictionary<string, double> { ["views"] = 100 }, null, null, score, 1));
     }
 
@@ -48,7 +28,7 @@ public sealed class BestTimesTests : IAsyncLifetime
     public async Task The_creators_own_Sunday_mornings_outrank_the_researchs_Wednesday_afternoon_in_their_zone_over_REST_and_gRPC()
     {
         var workspace = TestEnvironment.NewWorkspace();
-        await _bus.Publish(new AccountRegistered(Guid.NewGuid(), workspace, DateTimeOffset.UtcNow, Guid.NewGuid(), "youtube", "@jamal", "Europe/Berlin"));
+        await Events.Publish(new AccountRegistered(Guid.NewGuid(), workspace, DateTimeOffset.UtcNow, Guid.NewGuid(), "youtube", "@jamal", "Europe/Berlin"));
         // Twelve Sundays at 09:00 and twelve Wednesdays at 16:00 in Berlin's winter time (UTC+1), from 4 January 2026.
         var firstSunday = new DateTimeOffset(2026, 1, 4, 8, 0, 0, TimeSpan.Zero);
         for (var week = 0; week < 12; week++)
@@ -56,7 +36,7 @@ public sealed class BestTimesTests : IAsyncLifetime
             await PostAsync(workspace, firstSunday.AddDays(7 * week), 0.85 + week % 3 * 0.05);
             await PostAsync(workspace, firstSunday.AddDays(7 * week + 3).AddHours(7), 0.2 + week % 3 * 0.05);
         }
-        var client = _analytics.CreateClient(workspace);
+        var client = Service.CreateClient(workspace);
         System.Text.Json.JsonElement best = default;
         await HttpAssertions.EventuallyAsync(async () =>
         {
@@ -71,7 +51,7 @@ public sealed class BestTimesTests : IAsyncLifetime
         var wednesday = best.GetProperty("slots").EnumerateArray().Single(s => s.GetProperty("weekday").GetString() == "wednesday" && s.GetProperty("hour").GetInt32() == 16);
         Assert.True(wednesday.GetProperty("estimate").GetDouble() < wednesday.GetProperty("prior").GetDouble());
 
-        var reply = await _analytics.CreateGrpcClient(workspace).CallAsync(GetBestTimes,
+        var reply = await Service.CreateGrpcClient(workspace).CallAsync(GetBestTimes,
             new GetBestTimesRequest { WorkspaceId = workspace, Platform = "youtube", Account = "@jamal" });
         Assert.Equal(168, reply.Slots.Count);
         Assert.Equal((0, 9, 12, 24), (reply.Slots[0].Weekday, reply.Slots[0].Hour, reply.Slots[0].Posts, reply.Posts));
@@ -82,10 +62,10 @@ public sealed class BestTimesTests : IAsyncLifetime
     public async Task Best_times_are_asked_per_platform_and_a_wrong_one_is_refused_over_REST_and_gRPC()
     {
         var workspace = TestEnvironment.NewWorkspace();
-        var problem = await (await _analytics.CreateClient(workspace).GetAsync("/api/v1/analytics/best-times")).ProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await (await Service.CreateClient(workspace).GetAsync("/api/v1/analytics/best-times")).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("platform", out _));
 
-        var refused = await Assert.ThrowsAsync<GrpcException>(() => _analytics.CreateGrpcClient(workspace).CallAsync(GetBestTimes,
+        var refused = await Assert.ThrowsAsync<GrpcException>(() => Service.CreateGrpcClient(workspace).CallAsync(GetBestTimes,
             new GetBestTimesRequest { WorkspaceId = workspace, Platform = "myspace" }));
         Assert.Equal(GrpcStatusCode.InvalidArgument, refused.Status);
     }

@@ -8,39 +8,19 @@ using MassTransit;
 namespace CreatorMeta.Analytics.Tests.Grpc;
 
 /// <summary>GetPerformance, as another service asks it: each asset's live posts with their latest numbers, within one workspace.</summary>
-public sealed class PerformanceGrpcTests : IAsyncLifetime
+public sealed class PerformanceGrpcTests() : AnalyticsHost(grpc: true)
 {
     private static readonly GrpcMethod<GetPerformanceRequest, GetPerformanceReply> GetPerformance =
         GrpcMethod<GetPerformanceRequest, GetPerformanceReply>.From(AnalyticsReflection.Descriptor.Services[0], "GetPerformance");
-
-    private ServiceHost _analytics = null!;
-    private IBusControl _bus = null!;
-
-    public async Task InitializeAsync()
-    {
-        _analytics = await ServiceHost.StartAsync("analytics", "services/Analytics/CreatorMeta.Analytics.csproj", grpc: true);
-        _bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(_analytics.Messaging), host =>
-        {
-            host.Username("guest");
-            host.Password("guest");
-        }));
-        await _bus.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bus.StopAsync();
-        await _analytics.DisposeAsync();
-    }
 
     private async Task<PublicationRecorded> PostAsync(string workspace, Guid asset, string platform, double? score)
     {
         var postId = Guid.NewGuid().ToString("N");
         var recorded = new PublicationRecorded(Guid.NewGuid(), workspace, DateTimeOffset.UtcNow, Guid.NewGuid(), asset, platform, "@jamal", postId, null,
             DateTimeOffset.UtcNow.AddDays(-2), "manual", [], null);
-        await _bus.Publish(recorded);
+        await Events.Publish(recorded);
         if (score is not null)
-            await _bus.Publish(new MetricsUpdated(Guid.NewGuid(), workspace, DateTimeOffset.UtcNow, recorded.PublicationId, platform, "@jamal", postId,
+            await Events.Publish(new MetricsUpdated(Guid.NewGuid(), workspace, DateTimeOffset.UtcNow, recorded.PublicationId, platform, "@jamal", postId,
                 DateTimeOffset.UtcNow, new Dictionary<string, double> { ["views"] = 1200, ["likes"] = 80 }, 0.066, "engagementRate.byViews = engagement / views",
                 score, 1));
         return recorded;
@@ -54,10 +34,10 @@ public sealed class PerformanceGrpcTests : IAsyncLifetime
         var scored = await PostAsync(workspace, clip, "tiktok", 0.7);
         var unscored = await PostAsync(workspace, clip, "instagram", null);
         var removed = await PostAsync(workspace, photo, "instagram", 0.4);
-        await _bus.Publish(new PublicationRemoved(Guid.NewGuid(), workspace, DateTimeOffset.UtcNow, removed.PublicationId, photo, "instagram", "@jamal",
+        await Events.Publish(new PublicationRemoved(Guid.NewGuid(), workspace, DateTimeOffset.UtcNow, removed.PublicationId, photo, "instagram", "@jamal",
             DateTimeOffset.UtcNow, "taken down"));
         await PostAsync(other, theirs, "tiktok", 0.9);
-        var grpc = _analytics.CreateGrpcClient(workspace);
+        var grpc = Service.CreateGrpcClient(workspace);
         var request = new GetPerformanceRequest { WorkspaceId = workspace, AssetIds = { clip.ToString(), photo.ToString(), theirs.ToString(), Guid.NewGuid().ToString() } };
 
         GetPerformanceReply reply = new();
@@ -81,7 +61,7 @@ public sealed class PerformanceGrpcTests : IAsyncLifetime
     {
         var workspace = TestEnvironment.NewWorkspace();
 
-        var refused = await Assert.ThrowsAsync<GrpcException>(() => _analytics.CreateGrpcClient(workspace).CallAsync(GetPerformance,
+        var refused = await Assert.ThrowsAsync<GrpcException>(() => Service.CreateGrpcClient(workspace).CallAsync(GetPerformance,
             new GetPerformanceRequest { WorkspaceId = workspace, AssetIds = { "not-a-guid" } }));
 
         Assert.Equal(GrpcStatusCode.InvalidArgument, refused.Status);

@@ -10,29 +10,9 @@ namespace CreatorMeta.Analytics.Tests.Messaging;
 /// What the analysis reads, projected from tracking's and metrics-ingestion's events over the test broker and exported as
 /// the dataset: each publication with its asset's attributes, its local time in its account's zone and its score.
 /// </summary>
-public sealed class AnalysisProjectionTests : IAsyncLifetime
+public sealed class AnalysisProjectionTests : AnalyticsHost
 {
-    private ServiceHost _analytics = null!;
-    private IBusControl _bus = null!;
-
-    public async Task InitializeAsync()
-    {
-        _analytics = await ServiceHost.StartAsync("analytics", "services/Analytics/CreatorMeta.Analytics.csproj");
-        _bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(_analytics.Messaging), host =>
-        {
-            host.Username("guest");
-            host.Password("guest");
-        }));
-        await _bus.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bus.StopAsync();
-        await _analytics.DisposeAsync();
-    }
-
-    private Task SendAsync<T>(T message, Guid eventId) where T : class => _bus.Publish(message, context => context.MessageId = eventId);
+    private Task SendAsync<T>(T message, Guid eventId) where T : class => Events.Publish(message, context => context.MessageId = eventId);
 
     private static PublicationRecorded Recorded(string workspace, Guid asset, string postId, DateTimeOffset publishedAt, string? caption = null,
         string platform = "instagram") =>
@@ -51,7 +31,7 @@ public sealed class AnalysisProjectionTests : IAsyncLifetime
     private async Task<List<Dictionary<string, string>>> DatasetWhenAsync(string workspace, Func<List<Dictionary<string, string>>, bool> ready,
         string what, string query = "")
     {
-        var client = _analytics.CreateClient(workspace);
+        var client = Service.CreateClient(workspace);
         List<Dictionary<string, string>> rows = [];
         await HttpAssertions.EventuallyAsync(async () =>
         {
@@ -103,16 +83,16 @@ public sealed class AnalysisProjectionTests : IAsyncLifetime
             Registered(workspace, asset, DateTimeOffset.UtcNow), Registered(workspace, sentinelAsset, DateTimeOffset.UtcNow),
             Metrics(workspace, "P1", 0.9, revision: 2),
         })
-            await _bus.Publish(message);
+            await Events.Publish(message);
         await DatasetWhenAsync(workspace, rows => rows.Count == 1 && rows[0]["score"] == "0.9", "the first post scored");
 
         // Older words on each queue, then a later message on the same queue: once that is projected, so are they.
-        await _bus.Publish(Metrics(workspace, "P1", 0.1, revision: 1));
-        await _bus.Publish(new AssetUpdated(Guid.NewGuid(), workspace, DateTimeOffset.UtcNow.AddHours(-1), asset, ["kind"], "published", "clip", "photo",
+        await Events.Publish(Metrics(workspace, "P1", 0.1, revision: 1));
+        await Events.Publish(new AssetUpdated(Guid.NewGuid(), workspace, DateTimeOffset.UtcNow.AddHours(-1), asset, ["kind"], "published", "clip", "photo",
             null, [], [], null));
-        await _bus.Publish(new AssetUpdated(Guid.NewGuid(), workspace, DateTimeOffset.UtcNow.AddMinutes(1), sentinelAsset, ["kind"], "published", "clip",
+        await Events.Publish(new AssetUpdated(Guid.NewGuid(), workspace, DateTimeOffset.UtcNow.AddMinutes(1), sentinelAsset, ["kind"], "published", "clip",
             "photo", null, [], [], null));
-        await _bus.Publish(Metrics(workspace, "S1", 0.3, revision: 1));
+        await Events.Publish(Metrics(workspace, "S1", 0.3, revision: 1));
 
         var rows = await DatasetWhenAsync(workspace, rows => rows.Count == 2 && rows[1]["kind"] == "photo", "the later messages projected");
         Assert.Equal(("0.9", "video", "sunset;travel"), (rows[0]["score"], rows[0]["kind"], rows[0]["topics"]));
@@ -133,7 +113,7 @@ public sealed class AnalysisProjectionTests : IAsyncLifetime
             Metrics(workspace, "unscored", null, 1), Metrics(workspace, "yt", 0.7, 1, platform: "youtube"),
             new PublicationRemoved(Guid.NewGuid(), workspace, now, removed.PublicationId, removed.AssetId, "instagram", "@jamal", now, "taken down"),
         })
-            await _bus.Publish(message);
+            await Events.Publish(message);
 
         string[] expected = [live.PublicationId.ToString(), elsewhere.PublicationId.ToString()];
         // Until the removal and every score are projected, other sets show; this is the one every fact makes.
@@ -154,11 +134,11 @@ public sealed class AnalysisProjectionTests : IAsyncLifetime
             .Select((p, i) => (p.Id, p.Score, p.Rate, Recorded: Recorded(workspace, Guid.NewGuid(), p.Id, DateTimeOffset.UtcNow.AddDays(-10 + i)))).ToList();
         foreach (var (id, score, rate, recorded) in posts)
         {
-            await _bus.Publish(recorded);
-            await _bus.Publish(Metrics(workspace, id, score, 1) with { EngagementRate = rate });
+            await Events.Publish(recorded);
+            await Events.Publish(Metrics(workspace, id, score, 1) with { EngagementRate = rate });
         }
         await DatasetWhenAsync(workspace, rows => rows.Count == 4, "every post projected");
-        var client = _analytics.CreateClient(workspace);
+        var client = Service.CreateClient(workspace);
 
         var byScore = await (await client.GetAsync("/api/v1/analytics/top?limit=2")).JsonAsync(HttpStatusCode.OK);
         var byRate = await (await client.GetAsync("/api/v1/analytics/top?limit=2&metric=engagementRate")).JsonAsync(HttpStatusCode.OK);
@@ -178,8 +158,8 @@ public sealed class AnalysisProjectionTests : IAsyncLifetime
         var posts = new[] { ("ig1", "instagram", 0.2, 0.04), ("ig2", "instagram", 0.8, 0.06), ("tt1", "tiktok", 0.9, 0.1) };
         foreach (var (id, platform, score, rate) in posts)
         {
-            await _bus.Publish(Recorded(workspace, Guid.NewGuid(), id, DateTimeOffset.UtcNow.AddDays(-3), platform: platform));
-            await _bus.Publish(Metrics(workspace, id, score, 1, platform) with
+            await Events.Publish(Recorded(workspace, Guid.NewGuid(), id, DateTimeOffset.UtcNow.AddDays(-3), platform: platform));
+            await Events.Publish(Metrics(workspace, id, score, 1, platform) with
             {
                 EngagementRate = rate,
                 EngagementRateDefinition = platform == "tiktok" ? "engagementRate.byReach = engagement / reach" : "engagementRate.byViews = engagement / views",
@@ -187,7 +167,7 @@ public sealed class AnalysisProjectionTests : IAsyncLifetime
         }
         await DatasetWhenAsync(workspace, rows => rows.Count == 3, "every post projected");
 
-        var platforms = (await (await _analytics.CreateClient(workspace).GetAsync("/api/v1/analytics/platforms")).JsonAsync(HttpStatusCode.OK))
+        var platforms = (await (await Service.CreateClient(workspace).GetAsync("/api/v1/analytics/platforms")).JsonAsync(HttpStatusCode.OK))
             .GetProperty("platforms").EnumerateArray().ToDictionary(p => p.GetProperty("platform").GetString()!);
 
         var instagram = platforms["instagram"];
@@ -205,7 +185,7 @@ public sealed class AnalysisProjectionTests : IAsyncLifetime
     [InlineData("?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", "from")]
     public async Task A_scope_that_names_nothing_real_is_refused_with_the_reason(string query, string field)
     {
-        var problem = await (await _analytics.CreateClient(TestEnvironment.NewWorkspace()).GetAsync("/api/v1/analytics/dataset.csv" + query))
+        var problem = await (await Service.CreateClient(TestEnvironment.NewWorkspace()).GetAsync("/api/v1/analytics/dataset.csv" + query))
             .ProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));

@@ -6,28 +6,8 @@ using MassTransit;
 namespace CreatorMeta.Analytics.Tests.Messaging;
 
 /// <summary>The projection is fed by real MassTransit messages over the test broker, as tracking sends them.</summary>
-public sealed class PublicationProjectionTests : IAsyncLifetime
+public sealed class PublicationProjectionTests : AnalyticsHost
 {
-    private ServiceHost _analytics = null!;
-    private IBusControl _bus = null!;
-
-    public async Task InitializeAsync()
-    {
-        _analytics = await ServiceHost.StartAsync("analytics", "services/Analytics/CreatorMeta.Analytics.csproj");
-        _bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(_analytics.Messaging), host =>
-        {
-            host.Username("guest");
-            host.Password("guest");
-        }));
-        await _bus.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bus.StopAsync();
-        await _analytics.DisposeAsync();
-    }
-
     private static PublicationRecorded Recorded(string workspace, string platform, string? reason = null) => new(
         Guid.NewGuid(), workspace, DateTimeOffset.UtcNow, Guid.NewGuid(), Guid.NewGuid(), platform, "@jamal", "p1",
         null, DateTimeOffset.UtcNow.AddHours(-1), "manual", ["sunset"], reason);
@@ -39,7 +19,7 @@ public sealed class PublicationProjectionTests : IAsyncLifetime
         Guid.NewGuid(), p.WorkspaceId, DateTimeOffset.UtcNow, p.PublicationId, p.AssetId, p.Platform, p.Account, DateTimeOffset.UtcNow, "taken down");
 
     private Task PublishAsync<T>(T message, Guid eventId) where T : class =>
-        _bus.Publish(message, context => context.MessageId = eventId);
+        Events.Publish(message, context => context.MessageId = eventId);
 
     [Fact]
     public async Task A_redelivered_event_is_counted_once()
@@ -47,14 +27,14 @@ public sealed class PublicationProjectionTests : IAsyncLifetime
         var workspace = TestEnvironment.NewWorkspace();
         var recorded = Recorded(workspace, "instagram");
 
-        await _bus.Publish(recorded, context => context.MessageId = recorded.EventId);
-        await _bus.Publish(recorded, context => context.MessageId = recorded.EventId);
-        await _bus.Publish(Recorded(workspace, "tiktok", "re-cut for vertical"));
+        await Events.Publish(recorded, context => context.MessageId = recorded.EventId);
+        await Events.Publish(recorded, context => context.MessageId = recorded.EventId);
+        await Events.Publish(Recorded(workspace, "tiktok", "re-cut for vertical"));
 
-        var client = _analytics.CreateClient(workspace);
+        var client = Service.CreateClient(workspace);
         await HttpAssertions.EventuallyAsync(async () => (await PlatformsAsync(client)).Count == 2, "both platforms projected");
         // A later event: once it is projected, the redelivery sent before it has been handled too.
-        await _bus.Publish(Recorded(workspace, "youtube"));
+        await Events.Publish(Recorded(workspace, "youtube"));
         await HttpAssertions.EventuallyAsync(async () => (await PlatformsAsync(client)).ContainsKey("youtube"), "the later event projected");
         var platforms = await PlatformsAsync(client);
         Assert.Equal(1, platforms["instagram"].GetProperty("publications").GetInt32());
@@ -66,18 +46,18 @@ public sealed class PublicationProjectionTests : IAsyncLifetime
     {
         var mine = TestEnvironment.NewWorkspace();
         var recorded = Recorded(TestEnvironment.NewWorkspace(), "youtube");
-        await _bus.Publish(recorded, context => context.MessageId = recorded.EventId);
+        await Events.Publish(recorded, context => context.MessageId = recorded.EventId);
         await HttpAssertions.EventuallyAsync(async () =>
-            (await PlatformsAsync(_analytics.CreateClient(recorded.WorkspaceId))).Count == 1, "the other workspace's publication projected");
+            (await PlatformsAsync(Service.CreateClient(recorded.WorkspaceId))).Count == 1, "the other workspace's publication projected");
 
-        Assert.Empty(await PlatformsAsync(_analytics.CreateClient(mine)));
+        Assert.Empty(await PlatformsAsync(Service.CreateClient(mine)));
     }
 
     [Fact]
     public async Task A_removed_post_counts_as_removed_not_live_even_when_the_removal_arrives_first()
     {
         var workspace = TestEnvironment.NewWorkspace();
-        var client = _analytics.CreateClient(workspace);
+        var client = Service.CreateClient(workspace);
         var early = Recorded(workspace, "instagram");
         var earlyRemoval = Removed(early);
 
@@ -120,15 +100,15 @@ public sealed class PublicationProjectionTests : IAsyncLifetime
             "the recording and the stale edit applied");
 
         Assert.Equal((3, 3), (await FactAsync<int>("hashtag_count", recorded), await FactAsync<int>("version", recorded)));
-        var tiktok = (await PlatformsAsync(_analytics.CreateClient(workspace)))["tiktok"];
+        var tiktok = (await PlatformsAsync(Service.CreateClient(workspace)))["tiktok"];
         Assert.Equal(1, tiktok.GetProperty("publications").GetInt32());
     }
 
-    private Task<bool> AppliedAsync(Guid eventId) => TestDatabase.ScalarAsync<long>(_analytics.DatabaseConnectionString,
+    private Task<bool> AppliedAsync(Guid eventId) => TestDatabase.ScalarAsync<long>(Service.DatabaseConnectionString,
         "SELECT count(*) FROM inbox_messages WHERE message_id = $1", eventId.ToString()).ContinueWith(count => count.Result == 1);
 
     private Task<T> FactAsync<T>(string column, PublicationRecorded publication) => TestDatabase.ScalarAsync<T>(
-        _analytics.DatabaseConnectionString, $"SELECT {column} FROM publication_facts WHERE publication_id = $1", publication.PublicationId);
+        Service.DatabaseConnectionString, $"SELECT {column} FROM publication_facts WHERE publication_id = $1", publication.PublicationId);
 
     private static async Task<Dictionary<string, System.Text.Json.JsonElement>> PlatformsAsync(HttpClient client)
     {

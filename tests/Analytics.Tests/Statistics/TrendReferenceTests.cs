@@ -12,32 +12,13 @@ namespace CreatorMeta.Analytics.Tests.Statistics;
 /// The trends a creator reads are the numbers scipy and statsmodels compute from the exported dataset: the same rows, the
 /// same groups, each count, mean, lift, interval, p- and q-value within 1e-6.
 /// </summary>
-public sealed class TrendReferenceTests : IAsyncLifetime
+public sealed class TrendReferenceTests : AnalyticsHost
 {
     private const int Posts = 150;
     private const int MinPosts = 8;
 
     /// <summary>Publication times count back from a fixed instant, so every run analyses the same weekdays and hours.</summary>
     private static readonly DateTimeOffset Base = new(2026, 9, 1, 0, 0, 0, TimeSpan.Zero);
-    private ServiceHost _analytics = null!;
-    private IBusControl _bus = null!;
-
-    public async Task InitializeAsync()
-    {
-        _analytics = await ServiceHost.StartAsync("analytics", "services/Analytics/CreatorMeta.Analytics.csproj");
-        _bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(_analytics.Messaging), host =>
-        {
-            host.Username("guest");
-            host.Password("guest");
-        }));
-        await _bus.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bus.StopAsync();
-        await _analytics.DisposeAsync();
-    }
 
     /// <summary>
     /// A library with every kind of attribute varied, whose scores come from <paramref name="score"/> (topics, format,
@@ -64,9 +45,9 @@ public sealed class TrendReferenceTests : IAsyncLifetime
             var value = Math.Clamp(score(postTopics, format, platform, noise), 0, 1);
             var metrics = new MetricsUpdated(Guid.NewGuid(), workspace, DateTimeOffset.UtcNow, recorded.PublicationId, platform, "@jamal", $"post-{i}",
                 DateTimeOffset.UtcNow, new Dictionary<string, double> { ["likes"] = 10 }, null, null, Math.Round(value, 6), 1);
-            await _bus.Publish(registered);
-            await _bus.Publish(recorded);
-            await _bus.Publish(metrics);
+            await Events.Publish(registered);
+            await Events.Publish(recorded);
+            await Events.Publish(metrics);
         }
     }
 
@@ -75,7 +56,7 @@ public sealed class TrendReferenceTests : IAsyncLifetime
     /// <summary>The library's dataset once every post is there with its asset described, and the trends of the same rows.</summary>
     private async Task<(string Dataset, JsonElement Trends)> AnalyseAsync(string workspace)
     {
-        var client = _analytics.CreateClient(workspace);
+        var client = Service.CreateClient(workspace);
         var dataset = "";
         await HttpAssertions.EventuallyAsync(async () =>
         {

@@ -16,12 +16,7 @@ public sealed class RepurposingTests(TrackingFixture fixture) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(fixture.Service.Messaging), host =>
-        {
-            host.Username("guest");
-            host.Password("guest");
-        }));
-        await _bus.StartAsync();
+        _bus = await TestBus.StartAsync(fixture.Service.Messaging);
     }
 
     public Task DisposeAsync() => _bus.StopAsync();
