@@ -7,15 +7,6 @@ namespace CreatorMeta.Analytics.Apis;
 
 public static class PlatformsApi
 {
-    private static double? Median(List<double> values)
-    {
-        if (values.Count == 0)
-            return null;
-        values.Sort();
-        var middle = values.Count / 2;
-        return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
-    }
-
     public static IEndpointRouteBuilder MapPlatformsApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/v1/analytics").WithTags("Analytics")
@@ -55,18 +46,13 @@ public static class PlatformsApi
                 g.Min(p => p.PublishedAt)!.Value,
                 g.Max(p => p.PublishedAt)!.Value))
             .ToListAsync(cancellationToken);
-        var numbers = (await db.ReadAsync(new AnalysisScope(workspace.Value, null, null, null, null), cancellationToken)).ToLookup(r => r.Platform);
-        return TypedResults.Ok(new PlatformComparison([.. platforms.Select(p =>
-        {
-            var rows = numbers[p.Platform].ToList();
-            var scores = rows.Where(r => r.Score is not null).Select(r => r.Score!.Value).ToList();
-            var rates = rows.Where(r => r.EngagementRate is not null).ToList();
-            return p with
+        var numbers = await db.PlatformNumbersAsync(workspace.Value, cancellationToken);
+        return TypedResults.Ok(new PlatformComparison([.. platforms.Select(p => numbers.GetValueOrDefault(p.Platform) is { } n
+            ? p with
             {
-                ScoredPosts = scores.Count, MedianScore = Median(scores), MedianEngagementRate = Median([.. rates.Select(r => r.EngagementRate!.Value)]),
-                EngagementRateDefinitions = [.. rates.GroupBy(r => r.EngagementRateDefinition ?? "unnamed")
-                    .Select(g => new RateDefinition(g.Key, g.Count())).OrderByDescending(d => d.Posts).ThenBy(d => d.Definition, StringComparer.Ordinal)],
-            };
-        }).OrderByDescending(s => s.Publications).ThenBy(s => s.Platform, StringComparer.Ordinal)]));
+                ScoredPosts = n.ScoredPosts, MedianScore = n.MedianScore, MedianEngagementRate = n.MedianEngagementRate,
+                EngagementRateDefinitions = [.. n.Definitions.Select(d => new RateDefinition(d.Definition, d.Posts))],
+            }
+            : p with { EngagementRateDefinitions = [] }).OrderByDescending(s => s.Publications).ThenBy(s => s.Platform, StringComparer.Ordinal)]));
     }
 }

@@ -57,4 +57,40 @@ public static class AnalysisRows
                 s.EngagementRateDefinition);
         })];
     }
+
+    private sealed record StoredMedians(string Platform, int ScoredPosts, double? MedianScore, double? MedianEngagementRate);
+
+    private sealed record StoredDefinition(string Platform, string Definition, int Posts);
+
+    /// <summary>
+    /// Per platform, over the same live posts with numbers as <see cref="ReadAsync(AnalyticsDb, AnalysisScope, CancellationToken)"/>:
+    /// how many are scored, the median score and engagement rate, and the rate definitions by how many posts use each —
+    /// computed by PostgreSQL, so a large library is not read to be summarized.
+    /// </summary>
+    public static async Task<Dictionary<string, PlatformNumbers>> PlatformNumbersAsync(this AnalyticsDb db, string workspace,
+        CancellationToken cancellationToken)
+    {
+        var medians = await db.Database.SqlQuery<StoredMedians>($"""
+            SELECT p.platform AS "Platform", count(m.score)::int AS "ScoredPosts",
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY m.score) AS "MedianScore",
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY m.engagement_rate) AS "MedianEngagementRate"
+            FROM publication_facts p
+            JOIN metric_facts m ON m.workspace_id = p.workspace_id AND m.platform = p.platform AND m.external_post_id = p.external_post_id
+            WHERE p.workspace_id = {workspace} AND p.published_at IS NOT NULL AND p.removed_at IS NULL
+            GROUP BY p.platform
+            """).ToListAsync(cancellationToken);
+        var definitions = (await db.Database.SqlQuery<StoredDefinition>($"""
+            SELECT p.platform AS "Platform", coalesce(m.engagement_rate_definition, 'unnamed') AS "Definition", count(*)::int AS "Posts"
+            FROM publication_facts p
+            JOIN metric_facts m ON m.workspace_id = p.workspace_id AND m.platform = p.platform AND m.external_post_id = p.external_post_id
+            WHERE p.workspace_id = {workspace} AND p.published_at IS NOT NULL AND p.removed_at IS NULL AND m.engagement_rate IS NOT NULL
+            GROUP BY 1, 2
+            """).ToListAsync(cancellationToken)).ToLookup(d => d.Platform);
+        return medians.ToDictionary(m => m.Platform, m => new PlatformNumbers(m.ScoredPosts, m.MedianScore, m.MedianEngagementRate,
+            [.. definitions[m.Platform].OrderByDescending(d => d.Posts).ThenBy(d => d.Definition, StringComparer.Ordinal).Select(d => (d.Definition, d.Posts))]));
+    }
 }
+
+/// <summary>A platform's comparable numbers: scored posts, median score and engagement rate, and the rate definitions used.</summary>
+public sealed record PlatformNumbers(int ScoredPosts, double? MedianScore, double? MedianEngagementRate,
+    IReadOnlyList<(string Definition, int Posts)> Definitions);
