@@ -1,3 +1,4 @@
+using CreatorMeta.Analytics.Domain;
 using CreatorMeta.Analytics.Infrastructure;
 using CreatorMeta.ServiceDefaults.Problems;
 using CreatorMeta.ServiceDefaults.Workspaces;
@@ -16,6 +17,12 @@ public static class TopApi
         return app;
     }
 
+    private static readonly Comparer<TopPost> Highest = Comparer<TopPost>.Create((a, b) => b.Value.CompareTo(a.Value) is var c and not 0 ? c : Tie(a, b));
+    private static readonly Comparer<TopPost> Lowest = Comparer<TopPost>.Create((a, b) => a.Value.CompareTo(b.Value) is var c and not 0 ? c : Tie(a, b));
+
+    private static int Tie(TopPost a, TopPost b) =>
+        a.PublishedAt.CompareTo(b.PublishedAt) is var c and not 0 ? c : a.PublicationId.CompareTo(b.PublicationId);
+
     /// <summary>
     /// The best and the worst live posts in scope on a metric (the baseline score unless named); ties go to the earlier
     /// post, so the same data always lists the same way.
@@ -28,13 +35,17 @@ public static class TopApi
             errors["limit"] = [$"limit is from 1 to {MaxLimit}."];
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
-        var ranked = (await db.ReadAsync(scope!, metric, cancellationToken))
-            .Select(p => new TopPost(p.Row.PublicationId, p.Row.AssetId, p.Row.Platform, p.Row.Account, p.Row.PublishedAt, p.Value, p.Row.Score,
-                p.Row.EngagementRate, p.Row.Kind, p.Row.Format, p.Row.Topics))
-            .ToList();
-        var take = limit ?? DefaultLimit;
-        return TypedResults.Ok(new TopContent(metric, ranked.Count,
-            [.. ranked.OrderByDescending(p => p.Value).ThenBy(p => p.PublishedAt).ThenBy(p => p.PublicationId).Take(take)],
-            [.. ranked.OrderBy(p => p.Value).ThenBy(p => p.PublishedAt).ThenBy(p => p.PublicationId).Take(take)]));
+        var (value, take) = (AnalysisRow.Metrics[metric], limit ?? DefaultLimit);
+        var (posts, top, bottom) = (0, new Leaders<TopPost>(take, Highest), new Leaders<TopPost>(take, Lowest));
+        await foreach (var row in db.StreamAsync(scope!, cancellationToken))
+            if (value(row) is { } v)
+            {
+                var post = new TopPost(row.PublicationId, row.AssetId, row.Platform, row.Account, row.PublishedAt, v, row.Score, row.EngagementRate, row.Kind,
+                    row.Format, row.Topics);
+                posts++;
+                top.Offer(post);
+                bottom.Offer(post);
+            }
+        return TypedResults.Ok(new TopContent(metric, posts, top.Ranked, bottom.Ranked));
     }
 }

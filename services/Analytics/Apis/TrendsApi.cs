@@ -25,9 +25,10 @@ public static class TrendsApi
         "over every tested value. Values held by fewer than minPosts posts, or lacking by fewer than minPosts, are not tested.";
 
     public const string ModelMethod =
-        "Ordinary least squares of the metric on an intercept, platform and account fixed effects, and an indicator per tested " +
-        "attribute value (terms the earlier ones already determine are dropped and named); standard errors clustered by asset " +
-        "with the factor G/(G-1)·(N-1)/(N-K), t with G-1 degrees of freedom; q-values by Benjamini–Hochberg over the attribute terms.";
+        "Ordinary least squares of the metric on a fixed effect per account (which holds its platform too; absorbed, so only the " +
+        "attribute terms are listed) and an indicator per tested attribute value (terms the accounts and earlier terms already " +
+        "determine are dropped and named); standard errors clustered by asset with the factor G/(G-1)·(N-1)/(N-K), K counting " +
+        "the accounts, t with G-1 degrees of freedom; q-values by Benjamini–Hochberg over the attribute terms.";
 
     public static async Task<Results<Ok<TrendsResponse>, ValidationProblem>> GetTrends([AsParameters] AnalysisQuery query, int? minPosts,
         WorkspaceId workspace, AnalyticsDb db, CancellationToken cancellationToken)
@@ -37,25 +38,37 @@ public static class TrendsApi
             errors["minPosts"] = ["minPosts is from 2 to 10000."];
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
-        var posts = await db.ReadAsync(scope!, metric, cancellationToken);
-        var effects = TrendAnalysis.Analyse(posts, minPosts ?? DefaultMinPosts);
-        var model = AttributeModel.Fit(posts, effects.Where(e => e.Q is not null).Select(e => (e.Attribute, e.Value)), cancellationToken);
-        return TypedResults.Ok(new TrendsResponse(metric, posts.Count, minPosts ?? DefaultMinPosts, Method,
+        return TypedResults.Ok(Analyse(await db.ReadTableAsync(scope!, metric, cancellationToken), minPosts ?? DefaultMinPosts, cancellationToken));
+    }
+
+    /// <summary>Each tested value's effect alone and then with everything else held equal: the tested values by q-value, then the others.</summary>
+    public static TrendsResponse Analyse(AnalysisTable table, int minPosts, CancellationToken cancellationToken)
+    {
+        var effects = TrendAnalysis.Analyse(table, minPosts);
+        var model = AttributeModel.Fit(table, effects.Where(e => e.Q is not null).Select(e => (e.Attribute, e.Value)), cancellationToken);
+        return new TrendsResponse(table.Metric, table.Count, minPosts, Method,
             [.. effects.Where(e => e.Q is not null).OrderBy(e => e.Q).ThenBy(e => e.P), .. effects.Where(e => e.Q is null)],
-            new ModelResponse(ModelMethod, model)));
+            new ModelResponse(ModelMethod, model));
     }
 
     /// <summary>
     /// Every row the trends of the same query read, as CSV, so anyone can run them again elsewhere: with the ranges the
     /// analysis grouped durations, caption lengths and hashtag counts into.
     /// </summary>
-    public static async Task<Results<FileContentHttpResult, ValidationProblem>> GetDataset([AsParameters] AnalysisQuery query, WorkspaceId workspace,
-        AnalyticsDb db, CancellationToken cancellationToken)
+    public static Results<PushStreamHttpResult, ValidationProblem> GetDataset([AsParameters] AnalysisQuery query, WorkspaceId workspace, AnalyticsDb db,
+        CancellationToken cancellationToken)
     {
         var (scope, metric, errors) = query.Validate(workspace.Value);
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
-        var posts = await db.ReadAsync(scope!, metric, cancellationToken);
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(Dataset.Csv([.. posts.Select(p => p.Row)])), "text/csv; charset=utf-8", "dataset.csv");
+        var value = AnalysisRow.Metrics[metric];
+        return TypedResults.Stream(async stream =>
+        {
+            await using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16);
+            await writer.WriteLineAsync(Dataset.Header);
+            await foreach (var row in db.StreamAsync(scope!, cancellationToken))
+                if (value(row) is not null)
+                    await writer.WriteLineAsync(Dataset.Line(row));
+        }, "text/csv; charset=utf-8", "dataset.csv");
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CreatorMeta.ServiceDefaults.Text;
 
 namespace CreatorMeta.Analytics.Domain;
@@ -18,19 +17,18 @@ public static class Dataset
         "topics", "visual_elements", "score", "engagement_rate",
     ];
 
-    public static string Csv(IReadOnlyList<AnalysisRow> rows)
+    public static string Header => CsvFields.Row(Columns);
+
+    public static string Line(AnalysisRow r)
     {
-        var csv = new StringBuilder().AppendLine(CsvFields.Row(Columns));
         static string Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "";
         static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);
-        foreach (var r in rows)
-            csv.AppendLine(CsvFields.Row([
-                r.PublicationId.ToString(), r.AssetId.ToString(), r.Platform, r.Account, r.PublishedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-                r.TimeZone, AnalysisRow.Name(r.Weekday), Integer(r.Hour), r.Kind, r.Format ?? "", Number(r.DurationSeconds), Buckets.Duration(r.DurationSeconds) ?? "",
-                r.Language ?? "", Integer(r.CaptionLength), Buckets.CaptionLength(r.CaptionLength), Integer(r.HashtagCount),
-                Buckets.HashtagCount(r.HashtagCount), string.Join(';', r.Topics), string.Join(';', r.VisualElements), Number(r.Score),
-                Number(r.EngagementRate),
-            ]));
-        return csv.ToString();
+        return CsvFields.Row([
+            r.PublicationId.ToString(), r.AssetId.ToString(), r.Platform, r.Account, r.PublishedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+            r.TimeZone, AnalysisRow.Name(r.Weekday), Integer(r.Hour), r.Kind, r.Format ?? "", Number(r.DurationSeconds), Buckets.Duration(r.DurationSeconds) ?? "",
+            r.Language ?? "", Integer(r.CaptionLength), Buckets.CaptionLength(r.CaptionLength), Integer(r.HashtagCount),
+            Buckets.HashtagCount(r.HashtagCount), string.Join(';', r.Topics), string.Join(';', r.VisualElements), Number(r.Score),
+            Number(r.EngagementRate),
+        ]);
     }
 }

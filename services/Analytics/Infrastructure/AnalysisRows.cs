@@ -1,5 +1,6 @@
 using CreatorMeta.Analytics.Domain;
 using CreatorMeta.Analytics.Domain.BestTimes;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace CreatorMeta.Analytics.Infrastructure;
@@ -9,17 +10,24 @@ public sealed record AnalysisScope(string Workspace, string? Platform, string? A
 
 public static class AnalysisRows
 {
-    /// <summary>The hours of the week on the scope's platform (which it must name), from the scored posts in scope.</summary>
-    public static async Task<BestTimeEstimate> BestTimesAsync(this AnalyticsDb db, AnalysisScope scope, CancellationToken cancellationToken) =>
-        BestTimeSlots.Estimate(scope.Platform ?? throw new ArgumentException("Best times are per platform.", nameof(scope)),
-            [.. (await db.ReadAsync(scope, AnalysisRow.DefaultMetric, cancellationToken)).Select(p => (p.Row.Weekday, p.Row.Hour, p.Value))]);
-
-    /// <summary>The posts in scope that have <paramref name="metric"/> (a key of <see cref="AnalysisRow.Metrics"/>), each with its value.</summary>
-    public static async Task<List<(AnalysisRow Row, double Value)>> ReadAsync(this AnalyticsDb db, AnalysisScope scope, string metric,
-        CancellationToken cancellationToken)
+    /// <summary>The posts in scope that have <paramref name="metric"/> (a key of <see cref="AnalysisRow.Metrics"/>), as a table for the statistics.</summary>
+    public static async Task<AnalysisTable> ReadTableAsync(this AnalyticsDb db, AnalysisScope scope, string metric, CancellationToken cancellationToken)
     {
-        var value = AnalysisRow.Metrics[metric];
-        return [.. (await db.ReadAsync(scope, cancellationToken)).Where(r => value(r) is not null).Select(r => (r, value(r)!.Value))];
+        var table = new AnalysisTable(metric);
+        await foreach (var row in db.StreamAsync(scope, cancellationToken))
+            table.Add(row);
+        return table;
+    }
+
+    /// <summary>The hours of the week on the scope's platform (which it must name), from the scored posts in scope.</summary>
+    public static async Task<BestTimeEstimate> BestTimesAsync(this AnalyticsDb db, AnalysisScope scope, CancellationToken cancellationToken)
+    {
+        var platform = scope.Platform ?? throw new ArgumentException("Best times are per platform.", nameof(scope));
+        var posts = new List<(DayOfWeek, int, double)>();
+        await foreach (var row in db.StreamAsync(scope, cancellationToken))
+            if (row.Score is { } score)
+                posts.Add((row.Weekday, row.Hour, score));
+        return BestTimeSlots.Estimate(platform, posts);
     }
 
     private sealed record Stored(Guid PublicationId, Guid AssetId, string Platform, string Account, DateTimeOffset PublishedAt, string? TimeZone,
@@ -27,12 +35,14 @@ public static class AnalysisRows
         string[] VisualElements, double? Score, double? EngagementRate, string? EngagementRateDefinition);
 
     /// <summary>
-    /// The live publications in scope that have numbers, in publication order, with their asset's attributes. A post is
-    /// left out until metrics-ingestion has resolved it, and a removed post leaves the analysis (analytics counts it apart).
+    /// The live publications in scope that have numbers, in publication order, with their asset's attributes, read as
+    /// they arrive so a large library is never held as rows. A post is left out until metrics-ingestion has resolved it,
+    /// and a removed post leaves the analysis (analytics counts it apart).
     /// </summary>
-    public static async Task<List<AnalysisRow>> ReadAsync(this AnalyticsDb db, AnalysisScope scope, CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<AnalysisRow> StreamAsync(this AnalyticsDb db, AnalysisScope scope,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var stored = await db.Database.SqlQuery<Stored>($"""
+        var stored = db.Database.SqlQuery<Stored>($"""
             SELECT p.publication_id AS "PublicationId", p.asset_id AS "AssetId", p.platform AS "Platform", p.account AS "Account",
                    p.published_at AS "PublishedAt", z.time_zone AS "TimeZone", coalesce(a.kind, 'unknown') AS "Kind", a.format AS "Format",
                    a.duration_seconds AS "DurationSeconds", a.language AS "Language", p.caption_length AS "CaptionLength",
@@ -48,14 +58,14 @@ public static class AnalysisRows
               AND ({scope.From}::timestamptz IS NULL OR p.published_at >= {scope.From})
               AND ({scope.To}::timestamptz IS NULL OR p.published_at < {scope.To})
             ORDER BY p.published_at, p.publication_id
-            """).ToListAsync(cancellationToken);
-        return [.. stored.Select(s =>
+            """).AsAsyncEnumerable().WithCancellation(cancellationToken);
+        await foreach (var s in stored)
         {
             var (zone, weekday, hour) = AnalysisRow.LocalTime(s.PublishedAt, s.TimeZone);
-            return new AnalysisRow(s.PublicationId, s.AssetId, s.Platform, s.Account, s.PublishedAt, zone, weekday, hour, s.Kind, s.Format,
+            yield return new AnalysisRow(s.PublicationId, s.AssetId, s.Platform, s.Account, s.PublishedAt, zone, weekday, hour, s.Kind, s.Format,
                 s.DurationSeconds, s.Language, s.CaptionLength, s.HashtagCount, s.Topics, s.VisualElements, s.Score, s.EngagementRate,
                 s.EngagementRateDefinition);
-        })];
+        }
     }
 
     private sealed record StoredMedians(string Platform, int ScoredPosts, double? MedianScore, double? MedianEngagementRate);
@@ -63,7 +73,7 @@ public static class AnalysisRows
     private sealed record StoredDefinition(string Platform, string Definition, int Posts);
 
     /// <summary>
-    /// Per platform, over the same live posts with numbers as <see cref="ReadAsync(AnalyticsDb, AnalysisScope, CancellationToken)"/>:
+    /// Per platform, over the same live posts with numbers as <see cref="StreamAsync"/>:
     /// how many are scored, the median score and engagement rate, and the rate definitions by how many posts use each —
     /// computed by PostgreSQL, so a large library is not read to be summarized.
     /// </summary>

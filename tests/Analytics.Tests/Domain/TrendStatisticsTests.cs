@@ -19,17 +19,17 @@ public sealed class TrendStatisticsTests
     [Fact]
     public void Groups_that_do_not_vary_or_have_one_post_are_not_tested()
     {
-        Assert.Null(Welch.Compare([0.5, 0.5, 0.5], [0.5, 0.5]));
-        Assert.Null(Welch.Compare([0.9], [0.1, 0.2, 0.3]));
-        Assert.NotNull(Welch.Compare([0.5, 0.5, 0.5], [0.1, 0.2]));
+        Assert.Null(Welch.Compare(Moments.Of([0.5, 0.5, 0.5]), Moments.Of([0.5, 0.5])));
+        Assert.Null(Welch.Compare(Moments.Of([0.9]), Moments.Of([0.1, 0.2, 0.3])));
+        Assert.NotNull(Welch.Compare(Moments.Of([0.5, 0.5, 0.5]), Moments.Of([0.1, 0.2])));
     }
 
     [Fact]
     public void A_value_too_rare_or_too_common_to_compare_is_listed_with_the_reason_and_never_ranked()
     {
-        var rows = Enumerable.Range(0, 12).Select(i => (Row(i, i < 2 ? ["rare"] : ["common"]), i / 12.0)).ToList();
+        var rows = Enumerable.Range(0, 12).Select(i => Row(i, i < 2 ? ["rare"] : ["common"]));
 
-        var effects = TrendAnalysis.Analyse(rows, minPosts: 3);
+        var effects = TrendAnalysis.Analyse(AnalysisTable.Of("score", rows), minPosts: 3);
 
         var rare = effects.Single(e => e.Value == "rare");
         Assert.Equal((2, null, null), (rare.N, rare.P, rare.Q));
@@ -41,10 +41,9 @@ public sealed class TrendStatisticsTests
     public void One_asset_posted_on_many_accounts_is_one_piece_of_evidence_not_many()
     {
         var asset = Guid.NewGuid();
-        var rows = Enumerable.Range(0, 12).Select(i => (Row(i, i < 5 ? ["crossposted"] : ["other"]) with { AssetId = i < 5 ? asset : Guid.NewGuid() }, i / 12.0))
-            .ToList();
+        var rows = Enumerable.Range(0, 12).Select(i => Row(i, i < 5 ? ["crossposted"] : ["other"]) with { AssetId = i < 5 ? asset : Guid.NewGuid() });
 
-        var crossposted = TrendAnalysis.Analyse(rows, minPosts: 3).Single(e => e.Value == "crossposted");
+        var crossposted = TrendAnalysis.Analyse(AnalysisTable.Of("score", rows), minPosts: 3).Single(e => e.Value == "crossposted");
 
         Assert.Equal((5, (double?)null), (crossposted.N, crossposted.Q));
         Assert.Contains("5 posts of 1 assets", crossposted.NotTested);

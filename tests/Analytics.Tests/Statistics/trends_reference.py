@@ -3,8 +3,8 @@
 Usage: /usr/bin/python3 trends_reference.py effects DATASET.csv MIN_POSTS  ->  JSON list of the tested attribute values
        /usr/bin/python3 trends_reference.py model DATASET.csv TERMS.json   ->  JSON list of the model's terms
 Grouping follows the columns the export names (the ranges are exported as the analysis drew them). The statistics are
-scipy's Welch t-test, statsmodels' interval for a difference of means with unequal variances, statsmodels' OLS with
-standard errors clustered by asset (t with G-1 degrees of freedom), and statsmodels' Benjamini-Hochberg correction.
+scipy's Welch t-test, statsmodels' interval for a difference of means with unequal variances, statsmodels' OLS (account dummies written
+out) with standard errors clustered by asset (t with G-1 degrees of freedom), and statsmodels' Benjamini-Hochberg correction.
 """
 import csv
 import json
@@ -61,33 +61,25 @@ def effects(path, min_posts):
     json.dump(tested, sys.stdout)
 
 
-def has(row, term):
-    """Whether a row has a model term: intercept, platform=P, account=P/HANDLE or ATTRIBUTE=VALUE."""
-    if term == "intercept":
-        return True
-    name, value = term.split("=", 1)
-    if name == "platform":
-        return row["platform"] == value
-    if name == "account":
-        return f"{row['platform']}/{row['account']}" == value
-    return (name, value) in attribute_values(row)
-
-
 def model(path, terms_path):
+    """OLS with a dummy per account (platform/handle) written out, where ours absorbs them, and the attribute terms we kept."""
     rows = read(path)
     with open(terms_path, encoding="utf-8") as f:
         terms = json.load(f)
-    x = np.array([[1.0 if has(r, t["term"]) else 0.0 for t in terms] for r in rows])
+    accounts = sorted({(r["platform"], r["account"]) for r in rows})
+    held = [attribute_values(r) for r in rows]
+    x = np.array([[1.0 if (r["platform"], r["account"]) == a else 0.0 for a in accounts]
+                  + [1.0 if tuple(t["term"].split("=", 1)) in h else 0.0 for t in terms] for r, h in zip(rows, held)])
     y = np.array([float(r["score"]) for r in rows])
     groups = np.unique([r["asset_id"] for r in rows], return_inverse=True)[1]
     fit = sm.OLS(y, x).fit(cov_type="cluster", cov_kwds={"groups": groups}, use_t=True)
     interval = fit.conf_int(0.05)
-    out = [{"term": t["term"], "estimate": float(fit.params[j]), "standardError": float(fit.bse[j]), "low": float(interval[j][0]),
-            "high": float(interval[j][1]), "p": float(fit.pvalues[j])} for j, t in enumerate(terms)]
-    attribute = [j for j, t in enumerate(terms) if t["role"] == "attribute"]
-    if attribute:
-        for j, q in zip(attribute, multipletests([out[j]["p"] for j in attribute], method="fdr_bh")[1]):
-            out[j]["q"] = float(q)
+    first = len(accounts)
+    out = [{"term": t["term"], "estimate": float(fit.params[first + j]), "standardError": float(fit.bse[first + j]),
+            "low": float(interval[first + j][0]), "high": float(interval[first + j][1]), "p": float(fit.pvalues[first + j])}
+           for j, t in enumerate(terms)]
+    for term, q in zip(out, multipletests([t["p"] for t in out], method="fdr_bh")[1]):
+        term["q"] = float(q)
     json.dump(out, sys.stdout)
 
 

@@ -9,104 +9,102 @@ public sealed record ModelTerm(string Term, string Role, double Estimate, double
 /// <summary>A term left out of the model, and why.</summary>
 public sealed record DroppedTerm(string Term, string Reason);
 
-public sealed record ModelFit(int Observations, int Clusters, IReadOnlyList<ModelTerm> Terms, IReadOnlyList<DroppedTerm> Dropped, string? NotFitted);
+/// <summary>
+/// The fit: how many posts, assets (the clusters) and accounts (the fixed effects, each post compared within its own
+/// account, which also holds its platform) it used, each attribute term, the terms left out, or why there is no fit.
+/// </summary>
+public sealed record ModelFit(int Observations, int Clusters, int Accounts, IReadOnlyList<ModelTerm> Terms, IReadOnlyList<DroppedTerm> Dropped,
+    string? NotFitted);
 
 /// <summary>
-/// Every attribute's effect with the others held equal: least squares of the metric on an intercept, fixed effects for
-/// platform and account (a post is compared within where it went out), and an indicator per attribute value with enough
-/// posts. So an attribute that only looks good because it is mostly posted on a stronger platform is not credited.
+/// Every attribute's effect with the others held equal: least squares of the metric on a fixed effect per account (an
+/// account is one platform's, so this holds the platform too) and an indicator per attribute value with enough posts.
+/// So an attribute that only looks good because it is mostly posted on a stronger platform or account is not credited.
+/// The account effects are absorbed (Frisch–Waugh–Lovell: every column is taken about its account's mean), so a
+/// library with thousands of accounts costs no more than one with three, and the fit is built from sums over the posts
+/// — never a posts × terms matrix — so a million posts take one pass for the sums and one for the residuals.
 /// Standard errors are clustered by asset — one asset on several platforms is one piece of evidence, not several —
-/// with the usual small-sample factor G/(G−1)·(N−1)/(N−K) and t with G−1 degrees of freedom; attribute terms get
-/// Benjamini–Hochberg q-values. A term that adds nothing the terms before it do not already say is dropped and named:
-/// the last level of each platform's accounts, of the platforms and of each attribute whose every value is in the model
-/// (the reference the others are measured against), or an attribute every post of one account has. At most
-/// <see cref="MaxAttributeTerms"/> attribute values, the most common, enter the model.
+/// with the usual small-sample factor G/(G−1)·(N−1)/(N−K), K counting the accounts, and t with G−1 degrees of freedom;
+/// attribute terms get Benjamini–Hochberg q-values. A term that adds nothing the accounts and the terms before it do not
+/// already say (the reference level of an attribute whose every value is in the model, or a value that every post of
+/// its accounts has) is dropped and named. At most <see cref="MaxAttributeTerms"/> attribute values, the most common, enter.
 /// </summary>
 public static class AttributeModel
 {
-    public const string Intercept = "intercept";
-
     /// <summary>Keeps the fit to a size one request can afford whatever the library: the cost grows with the square of it.</summary>
     public const int MaxAttributeTerms = 150;
 
-    public static string PlatformTerm(string platform) => $"platform={platform}";
-
-    public static string AccountTerm(string platform, string account) => $"account={platform}/{account}";
-
     public static string AttributeTerm(string attribute, string value) => $"{attribute}={value}";
 
-    public static ModelFit Fit(IReadOnlyList<(AnalysisRow Row, double Value)> posts, IEnumerable<(string Attribute, string Value)> attributes,
-        CancellationToken cancellationToken = default)
+    public static ModelFit Fit(AnalysisTable table, IEnumerable<(string Attribute, string Value)> attributes, CancellationToken cancellationToken = default)
     {
-        var held = posts.Select(p => AttributeValues.Of(p.Row).ToHashSet()).ToArray();
-        var candidates = new List<(string Term, string Role, Func<int, bool> Has)> { (Intercept, "intercept", _ => true) };
-        foreach (var platform in posts.Select(p => p.Row.Platform).Distinct().Order(StringComparer.Ordinal))
-            candidates.Add((PlatformTerm(platform), "fixed effect", i => posts[i].Row.Platform == platform));
-        foreach (var (platform, account) in posts.Select(p => (p.Row.Platform, p.Row.Account)).Distinct()
-                     .OrderBy(a => a.Platform, StringComparer.Ordinal).ThenBy(a => a.Account, StringComparer.Ordinal))
-            candidates.Add((AccountTerm(platform, account), "fixed effect", i => posts[i].Row.Platform == platform && posts[i].Row.Account == account));
-        var wanted = attributes.Where(a => a.Attribute != "platform").Select((a, order) => (a, order, Count: held.Count(h => h.Contains(a)))).ToList();
+        var codeOf = table.AttributeValues.Select((v, code) => (v, code)).ToDictionary(v => v.v, v => v.code);
+        var rowsWith = new int[table.AttributeValues.Count];
+        for (var row = 0; row < table.Count; row++)
+            foreach (var code in table.ValuesOf(row))
+                rowsWith[code]++;
+        var wanted = attributes.Where(a => a.Attribute != "platform" && codeOf.ContainsKey(a)).Select((a, order) => (a, order, Count: rowsWith[codeOf[a]])).ToList();
         var taken = wanted.OrderByDescending(w => w.Count).ThenBy(w => w.order).Take(MaxAttributeTerms).Select(w => w.a).ToHashSet();
         var dropped = wanted.Where(w => !taken.Contains(w.a))
             .Select(w => new DroppedTerm(AttributeTerm(w.a.Attribute, w.a.Value), $"Beyond the {MaxAttributeTerms} most common attribute values the model takes."))
             .ToList();
-        foreach (var (attribute, value) in wanted.Select(w => w.a).Where(taken.Contains))
-            candidates.Add((AttributeTerm(attribute, value), "attribute", i => held[i].Contains((attribute, value))));
+        var candidates = wanted.Select(w => w.a).Where(taken.Contains).ToList();
+        var termOf = new int[table.AttributeValues.Count];
+        Array.Fill(termOf, -1);
+        for (var j = 0; j < candidates.Count; j++)
+            termOf[codeOf[candidates[j]]] = j;
 
-        var kept = new List<(string Term, string Role, Vector<double> Column)>();
-        var basis = new List<Vector<double>>();
-        var projection = Vector<double>.Build.Dense(posts.Count);
-        foreach (var (term, role, has) in candidates)
+        var sums = WithinAccountSums.Of(table, termOf, candidates.Count, cancellationToken);
+        var kept = new List<int>();
+        var factor = new List<double[]>();
+        for (var j = 0; j < candidates.Count; j++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var column = Vector<double>.Build.Dense(posts.Count, i => has(i) ? 1 : 0);
-            var residual = column.Clone();
-            // Gram–Schmidt twice: what the column says beyond the kept ones, to rounding.
-            for (var pass = 0; pass < 2; pass++)
-                foreach (var b in basis)
-                {
-                    b.Multiply(b.DotProduct(residual), projection);
-                    residual.Subtract(projection, residual);
-                }
-            if (residual.L2Norm() <= 1e-9 * Math.Max(1, column.L2Norm()))
+            // Cholesky in the given order: what column j says beyond the accounts and the kept terms (its squared norm
+            // after projection) decides whether it stays. Counts are whole numbers, so rounding is far below the threshold.
+            var row = new double[kept.Count + 1];
+            for (var i = 0; i < kept.Count; i++)
             {
-                dropped.Add(new DroppedTerm(term, "The terms before it already say what it does (a reference level, or every post with it shares them)."));
+                var dot = 0.0;
+                for (var l = 0; l < i; l++)
+                    dot += factor[i][l] * row[l];
+                row[i] = (sums.Gram[kept[i], j] - dot) / factor[i][i];
+            }
+            var beyond = sums.Gram[j, j] - row.Take(kept.Count).Sum(v => v * v);
+            if (beyond <= 1e-9 * Math.Max(1, sums.Count[j]))
+            {
+                dropped.Add(new DroppedTerm(AttributeTerm(candidates[j].Attribute, candidates[j].Value),
+                    "The accounts and the terms before it already say what it does (a reference level, or every post of its accounts has it)."));
                 continue;
             }
-            basis.Add(residual / residual.L2Norm());
-            kept.Add((term, role, column));
+            row[kept.Count] = Math.Sqrt(beyond);
+            factor.Add(row);
+            kept.Add(j);
         }
 
-        var clusters = posts.Select(p => p.Row.AssetId).Distinct().Count();
-        var (n, k) = (posts.Count, kept.Count);
-        if (n <= k || clusters < 2)
-            return new ModelFit(n, clusters, [], dropped, $"Not enough data: {n} posts from {clusters} assets for {k} terms.");
-        var x = Matrix<double>.Build.DenseOfColumnVectors(kept.Select(c => c.Column));
-        var y = Vector<double>.Build.Dense(n, i => posts[i].Value);
-        var beta = x.QR().Solve(y);
-        var residuals = y - x * beta;
-        var bread = (x.TransposeThisAndMultiply(x)).Inverse();
-        // Each asset's summed score (its rows times their residuals), one row per asset: the meat is SᵀS.
-        var assetIndex = posts.Select(p => p.Row.AssetId).Distinct().Select((a, g) => (a, g)).ToDictionary(a => a.a, a => a.g);
-        var scores = Matrix<double>.Build.Dense(clusters, k);
-        for (var i = 0; i < n; i++)
-            for (var j = 0; j < k; j++)
-                scores[assetIndex[posts[i].Row.AssetId], j] += x[i, j] * residuals[i];
-        var meat = scores.TransposeThisAndMultiply(scores);
-        var correction = clusters / (clusters - 1.0) * (n - 1.0) / (n - k);
+        var (n, clusters, accounts, k) = (table.Count, table.AssetCount, table.Accounts.Count, kept.Count);
+        if (k == 0 || n <= accounts + k || clusters < 2)
+            return new ModelFit(n, clusters, accounts, [], dropped,
+                k == 0 ? "No attribute value says anything the accounts do not." : $"Not enough data: {n} posts from {clusters} assets for {accounts} accounts and {k} terms.");
+        var gram = Matrix<double>.Build.Dense(k, k, (i, l) => sums.Gram[kept[i], kept[l]]).Cholesky();
+        var beta = gram.Solve(Vector<double>.Build.Dense(k, i => sums.Moment[kept[i]]));
+        var bread = gram.Solve(Matrix<double>.Build.DenseIdentity(k));
+        var meat = ClusterMeat.Of(table, termOf, kept, beta, sums, cancellationToken);
+        var correction = clusters / (clusters - 1.0) * (n - 1.0) / (n - accounts - k);
         var covariance = bread * meat * bread * correction;
         var degrees = clusters - 1.0;
         var critical = StudentT.InvCDF(0, 1, degrees, 0.975);
-        var terms = kept.Select((c, j) =>
+        var p = kept.Select((j, i) =>
         {
-            var se = Math.Sqrt(Math.Max(0, covariance[j, j]));
-            var p = se == 0 ? 1 : 2 * StudentT.CDF(0, 1, degrees, -Math.Abs(beta[j] / se));
-            return new ModelTerm(c.Term, c.Role, beta[j], se, beta[j] - critical * se, beta[j] + critical * se, Math.Min(1, p), null);
+            var se = Math.Sqrt(Math.Max(0, covariance[i, i]));
+            return se == 0 ? 1 : Math.Min(1, 2 * StudentT.CDF(0, 1, degrees, -Math.Abs(beta[i] / se)));
+        }).ToArray();
+        var q = FalseDiscovery.QValues(p);
+        var terms = kept.Select((j, i) =>
+        {
+            var se = Math.Sqrt(Math.Max(0, covariance[i, i]));
+            return new ModelTerm(AttributeTerm(candidates[j].Attribute, candidates[j].Value), "attribute", beta[i], se, beta[i] - critical * se,
+                beta[i] + critical * se, p[i], q[i]);
         }).ToList();
-        var attributeTerms = terms.Select((t, j) => (t, j)).Where(t => t.t.Role == "attribute").ToList();
-        var q = FalseDiscovery.QValues([.. attributeTerms.Select(t => t.t.P)]);
-        for (var a = 0; a < attributeTerms.Count; a++)
-            terms[attributeTerms[a].j] = attributeTerms[a].t with { Q = q[a] };
-        return new ModelFit(n, clusters, terms, dropped, null);
+        return new ModelFit(n, clusters, accounts, terms, dropped, null);
     }
 }

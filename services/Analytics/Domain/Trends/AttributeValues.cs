@@ -9,11 +9,10 @@ public static class AttributeValues
         ["topic", "visualElement", "format", "kind", "duration", "captionLength", "hashtagCount", "language", "weekday", "hour", "platform"];
 
     /// <summary>
-    /// Every (attribute, value) the post has: each of its topics and visual elements, its format ("none" without one), kind,
-    /// duration range (none when unknown), caption-length and hashtag-count ranges, language (none when unknown), local
-    /// weekday and hour, and platform.
+    /// What the post's asset is, the same wherever it went out: each of its topics and visual elements, its format ("none"
+    /// without one), kind, duration range (none when unknown) and language (none when unknown).
     /// </summary>
-    public static IEnumerable<(string Attribute, string Value)> Of(AnalysisRow row)
+    public static IEnumerable<(string Attribute, string Value)> OfAsset(AnalysisRow row)
     {
         foreach (var topic in row.Topics)
             yield return ("topic", topic);
@@ -23,10 +22,15 @@ public static class AttributeValues
         yield return ("kind", row.Kind);
         if (Buckets.Duration(row.DurationSeconds) is { } duration)
             yield return ("duration", duration);
-        yield return ("captionLength", Buckets.CaptionLength(row.CaptionLength));
-        yield return ("hashtagCount", Buckets.HashtagCount(row.HashtagCount));
         if (row.Language is { } language)
             yield return ("language", language);
+    }
+
+    /// <summary>How this one post went out: its caption-length and hashtag-count ranges, local weekday and hour, and platform.</summary>
+    public static IEnumerable<(string Attribute, string Value)> OfPost(AnalysisRow row)
+    {
+        yield return ("captionLength", Buckets.CaptionLength(row.CaptionLength));
+        yield return ("hashtagCount", Buckets.HashtagCount(row.HashtagCount));
         yield return ("weekday", AnalysisRow.Name(row.Weekday));
         yield return ("hour", row.Hour.ToString("00", CultureInfo.InvariantCulture));
         yield return ("platform", row.Platform);

@@ -2,6 +2,16 @@ using MathNet.Numerics.Distributions;
 
 namespace CreatorMeta.Analytics.Domain.Trends;
 
+/// <summary>A group of values by its count, mean and sample variance.</summary>
+public readonly record struct Moments(int N, double Mean, double Variance)
+{
+    public static Moments Of(IReadOnlyList<double> values)
+    {
+        var mean = values.Count > 0 ? values.Average() : 0;
+        return new(values.Count, mean, values.Count > 1 ? values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1) : 0);
+    }
+}
+
 /// <summary>A group's mean against the rest's: the difference (lift), its 95 % interval and a two-sided p-value.</summary>
 public sealed record Comparison(int N, double Mean, int RestN, double RestMean, double Lift, double Low, double High, double P);
 
@@ -12,26 +22,18 @@ public sealed record Comparison(int N, double Mean, int RestN, double RestMean, 
 public static class Welch
 {
     /// <summary>Null when either side has fewer than two values or neither varies: there is nothing to test.</summary>
-    public static Comparison? Compare(IReadOnlyList<double> group, IReadOnlyList<double> rest)
+    public static Comparison? Compare(Moments group, Moments rest)
     {
-        if (group.Count < 2 || rest.Count < 2)
+        if (group.N < 2 || rest.N < 2)
             return null;
-        var (mean, variance) = MeanAndVariance(group);
-        var (restMean, restVariance) = MeanAndVariance(rest);
-        var (a, b) = (variance / group.Count, restVariance / rest.Count);
+        var (a, b) = (group.Variance / group.N, rest.Variance / rest.N);
         var standardError = Math.Sqrt(a + b);
         if (standardError == 0)
             return null;
-        var degrees = (a + b) * (a + b) / (a * a / (group.Count - 1) + b * b / (rest.Count - 1));
-        var lift = mean - restMean;
+        var degrees = (a + b) * (a + b) / (a * a / (group.N - 1) + b * b / (rest.N - 1));
+        var lift = group.Mean - rest.Mean;
         var p = 2 * StudentT.CDF(0, 1, degrees, -Math.Abs(lift / standardError));
         var margin = StudentT.InvCDF(0, 1, degrees, 0.975) * standardError;
-        return new Comparison(group.Count, mean, rest.Count, restMean, lift, lift - margin, lift + margin, Math.Min(1, p));
-    }
-
-    private static (double Mean, double Variance) MeanAndVariance(IReadOnlyList<double> values)
-    {
-        var mean = values.Average();
-        return (mean, values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
+        return new Comparison(group.N, group.Mean, rest.N, rest.Mean, lift, lift - margin, lift + margin, Math.Min(1, p));
     }
 }
