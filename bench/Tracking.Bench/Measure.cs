@@ -46,9 +46,14 @@ public static class Measure
         return (perSecond, new Latency(times[total / 2], times[(int)(total * 0.95)], total));
     }
 
-    public static long ResidentMegabytes(int pid)
+    public static long ResidentMegabytes(int pid) => Status(pid, "VmRSS:");
+
+    /// <summary>The most the process has held in memory since it started (the kernel's high-water mark).</summary>
+    public static long PeakResidentMegabytes(int pid) => Status(pid, "VmHWM:");
+
+    private static long Status(int pid, string field)
     {
-        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
     }
 }

@@ -16,6 +16,7 @@ app.MapPlatformsApi();
 app.MapTrendsApi();
 app.MapBestTimesApi();
 app.MapTopApi();
+app.MapReportApi();
 app.MapAnalyticsGrpc();
 
 await app.MigrateDatabaseAsync(typeof(AnalyticsDb).Assembly,

@@ -26,8 +26,6 @@ public static class BestTimesApi
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
         var estimate = await db.BestTimesAsync(scope!, cancellationToken);
-        return TypedResults.Ok(new BestTimesResponse(scope!.Platform!, scope.Account, estimate.Slots.Sum(s => s.Posts), Method, estimate.Basis,
-            estimate.WithinVariance, estimate.BetweenVariance, [.. estimate.Ranked().Take(10)],
-            estimate.Slots));
+        return TypedResults.Ok(BestTimesResponse.From(scope!.Platform!, scope.Account, estimate));
     }
 }

@@ -1,4 +1,5 @@
 using CreatorMeta.Analytics.Infrastructure;
+using CreatorMeta.ServiceDefaults.Problems;
 using CreatorMeta.ServiceDefaults.Workspaces;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -14,25 +15,21 @@ public static class PlatformsApi
         return app;
     }
 
-    /// <summary>
-    /// Publications, assets, accounts and repurposes count live posts; <c>Removed</c> counts posts taken down. First and
-    /// last publication dates span both: a removed post was still published then. The numbers compare platforms fairly:
-    /// the median baseline score (each post against the creator's own posts on its platform, so 0.5 is par everywhere)
-    /// and the median engagement rate with the definitions it was computed by (a rate by views and one by reach are not
-    /// the same number, so each platform says which it used, and for how many posts).
-    /// </summary>
-    public sealed record PlatformSummary(string Platform, int Publications, int Assets, int Accounts, int Repurposes, int Removed,
-        DateTimeOffset FirstPublishedAt, DateTimeOffset LastPublishedAt, int ScoredPosts = 0, double? MedianScore = null,
-        double? MedianEngagementRate = null, IReadOnlyList<RateDefinition>? EngagementRateDefinitions = null);
+    public static async Task<Results<Ok<PlatformComparison>, ValidationProblem>> GetPlatforms(DateTimeOffset? from, DateTimeOffset? to,
+        WorkspaceId workspace, AnalyticsDb db, CancellationToken cancellationToken)
+    {
+        var (scope, _, errors) = new AnalysisQuery(null, null, from, to, null).Validate(workspace.Value);
+        if (errors.Count > 0)
+            return ApiProblems.Validation(errors);
+        return TypedResults.Ok(await CompareAsync(db, scope!, cancellationToken));
+    }
 
-    public sealed record RateDefinition(string Definition, int Posts);
-
-    public sealed record PlatformComparison(IReadOnlyList<PlatformSummary> Platforms);
-
-    public static async Task<Ok<PlatformComparison>> GetPlatforms(WorkspaceId workspace, AnalyticsDb db, CancellationToken cancellationToken)
+    /// <summary>The platforms of the scope's workspace, over the posts published in its [from, to).</summary>
+    public static async Task<PlatformComparison> CompareAsync(AnalyticsDb db, AnalysisScope scope, CancellationToken cancellationToken)
     {
         // A fact only an edit or removal has reached yet waits for its recording, which tracking's outbox always sends.
-        var recorded = db.Publications.Where(p => p.WorkspaceId == workspace.Value && p.PublishedAt != null);
+        var recorded = db.Publications.Where(p => p.WorkspaceId == scope.Workspace && p.PublishedAt != null
+            && (scope.From == null || p.PublishedAt >= scope.From) && (scope.To == null || p.PublishedAt < scope.To));
         // One pass: live posts are counted by filtered aggregates, removed ones beside them.
         var platforms = await recorded
             .GroupBy(p => p.Platform)
@@ -46,13 +43,13 @@ public static class PlatformsApi
                 g.Min(p => p.PublishedAt)!.Value,
                 g.Max(p => p.PublishedAt)!.Value))
             .ToListAsync(cancellationToken);
-        var numbers = await db.PlatformNumbersAsync(workspace.Value, cancellationToken);
-        return TypedResults.Ok(new PlatformComparison([.. platforms.Select(p => numbers.GetValueOrDefault(p.Platform) is { } n
+        var numbers = await db.PlatformNumbersAsync(scope, cancellationToken);
+        return new PlatformComparison([.. platforms.Select(p => numbers.GetValueOrDefault(p.Platform) is { } n
             ? p with
             {
                 ScoredPosts = n.ScoredPosts, MedianScore = n.MedianScore, MedianEngagementRate = n.MedianEngagementRate,
                 EngagementRateDefinitions = [.. n.Definitions.Select(d => new RateDefinition(d.Definition, d.Posts))],
             }
-            : p with { EngagementRateDefinitions = [] }).OrderByDescending(s => s.Publications).ThenBy(s => s.Platform, StringComparer.Ordinal)]));
+            : p with { EngagementRateDefinitions = [] }).OrderByDescending(s => s.Publications).ThenBy(s => s.Platform, StringComparer.Ordinal)]);
     }
 }

@@ -17,16 +17,7 @@ public static class TopApi
         return app;
     }
 
-    private static readonly Comparer<TopPost> Highest = Comparer<TopPost>.Create((a, b) => b.Value.CompareTo(a.Value) is var c and not 0 ? c : Tie(a, b));
-    private static readonly Comparer<TopPost> Lowest = Comparer<TopPost>.Create((a, b) => a.Value.CompareTo(b.Value) is var c and not 0 ? c : Tie(a, b));
-
-    private static int Tie(TopPost a, TopPost b) =>
-        a.PublishedAt.CompareTo(b.PublishedAt) is var c and not 0 ? c : a.PublicationId.CompareTo(b.PublicationId);
-
-    /// <summary>
-    /// The best and the worst live posts in scope on a metric (the baseline score unless named); ties go to the earlier
-    /// post, so the same data always lists the same way.
-    /// </summary>
+    /// <summary>The best and the worst live posts in scope on a metric (the baseline score unless named).</summary>
     public static async Task<Results<Ok<TopContent>, ValidationProblem>> GetTop([AsParameters] AnalysisQuery query, int? limit, WorkspaceId workspace,
         AnalyticsDb db, CancellationToken cancellationToken)
     {
@@ -35,17 +26,9 @@ public static class TopApi
             errors["limit"] = [$"limit is from 1 to {MaxLimit}."];
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
-        var (value, take) = (AnalysisRow.Metrics[metric], limit ?? DefaultLimit);
-        var (posts, top, bottom) = (0, new Leaders<TopPost>(take, Highest), new Leaders<TopPost>(take, Lowest));
+        var top = new TopPosts(metric, limit ?? DefaultLimit);
         await foreach (var row in db.StreamAsync(scope!, cancellationToken))
-            if (value(row) is { } v)
-            {
-                var post = new TopPost(row.PublicationId, row.AssetId, row.Platform, row.Account, row.PublishedAt, v, row.Score, row.EngagementRate, row.Kind,
-                    row.Format, row.Topics);
-                posts++;
-                top.Offer(post);
-                bottom.Offer(post);
-            }
-        return TypedResults.Ok(new TopContent(metric, posts, top.Ranked, bottom.Ranked));
+            top.Add(row);
+        return TypedResults.Ok(TopContent.From(top));
     }
 }

@@ -23,11 +23,10 @@ public static class AnalysisRows
     public static async Task<BestTimeEstimate> BestTimesAsync(this AnalyticsDb db, AnalysisScope scope, CancellationToken cancellationToken)
     {
         var platform = scope.Platform ?? throw new ArgumentException("Best times are per platform.", nameof(scope));
-        var posts = new List<(DayOfWeek, int, double)>();
+        var history = new PostingHistory();
         await foreach (var row in db.StreamAsync(scope, cancellationToken))
-            if (row.Score is { } score)
-                posts.Add((row.Weekday, row.Hour, score));
-        return BestTimeSlots.Estimate(platform, posts);
+            history.Add(row);
+        return history.Estimate(platform);
     }
 
     private sealed record Stored(Guid PublicationId, Guid AssetId, string Platform, string Account, DateTimeOffset PublishedAt, string? TimeZone,
@@ -73,11 +72,11 @@ public static class AnalysisRows
     private sealed record StoredDefinition(string Platform, string Definition, int Posts);
 
     /// <summary>
-    /// Per platform, over the same live posts with numbers as <see cref="StreamAsync"/>:
+    /// Per platform, over the same live posts with numbers (published in the scope's [from, to)) as <see cref="StreamAsync"/>:
     /// how many are scored, the median score and engagement rate, and the rate definitions by how many posts use each —
     /// computed by PostgreSQL, so a large library is not read to be summarized.
     /// </summary>
-    public static async Task<Dictionary<string, PlatformNumbers>> PlatformNumbersAsync(this AnalyticsDb db, string workspace,
+    public static async Task<Dictionary<string, PlatformNumbers>> PlatformNumbersAsync(this AnalyticsDb db, AnalysisScope scope,
         CancellationToken cancellationToken)
     {
         var medians = await db.Database.SqlQuery<StoredMedians>($"""
@@ -86,14 +85,18 @@ public static class AnalysisRows
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY m.engagement_rate) AS "MedianEngagementRate"
             FROM publication_facts p
             JOIN metric_facts m ON m.workspace_id = p.workspace_id AND m.platform = p.platform AND m.external_post_id = p.external_post_id
-            WHERE p.workspace_id = {workspace} AND p.published_at IS NOT NULL AND p.removed_at IS NULL
+            WHERE p.workspace_id = {scope.Workspace} AND p.published_at IS NOT NULL AND p.removed_at IS NULL
+              AND ({scope.From}::timestamptz IS NULL OR p.published_at >= {scope.From})
+              AND ({scope.To}::timestamptz IS NULL OR p.published_at < {scope.To})
             GROUP BY p.platform
             """).ToListAsync(cancellationToken);
         var definitions = (await db.Database.SqlQuery<StoredDefinition>($"""
             SELECT p.platform AS "Platform", coalesce(m.engagement_rate_definition, 'unnamed') AS "Definition", count(*)::int AS "Posts"
             FROM publication_facts p
             JOIN metric_facts m ON m.workspace_id = p.workspace_id AND m.platform = p.platform AND m.external_post_id = p.external_post_id
-            WHERE p.workspace_id = {workspace} AND p.published_at IS NOT NULL AND p.removed_at IS NULL AND m.engagement_rate IS NOT NULL
+            WHERE p.workspace_id = {scope.Workspace} AND p.published_at IS NOT NULL AND p.removed_at IS NULL AND m.engagement_rate IS NOT NULL
+              AND ({scope.From}::timestamptz IS NULL OR p.published_at >= {scope.From})
+              AND ({scope.To}::timestamptz IS NULL OR p.published_at < {scope.To})
             GROUP BY 1, 2
             """).ToListAsync(cancellationToken)).ToLookup(d => d.Platform);
         return medians.ToDictionary(m => m.Platform, m => new PlatformNumbers(m.ScoredPosts, m.MedianScore, m.MedianEngagementRate,

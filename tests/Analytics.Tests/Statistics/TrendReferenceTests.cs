@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using CreatorMeta.Contracts.Metrics;
-using CreatorMeta.Contracts.Tracking;
 using CreatorMeta.Testing;
-using MassTransit;
 
 namespace CreatorMeta.Analytics.Tests.Statistics;
 
@@ -17,54 +14,13 @@ public sealed class TrendReferenceTests : AnalyticsHost
     private const int Posts = 150;
     private const int MinPosts = 8;
 
-    /// <summary>Publication times count back from a fixed instant, so every run analyses the same weekdays and hours.</summary>
-    private static readonly DateTimeOffset Base = new(2026, 9, 1, 0, 0, 0, TimeSpan.Zero);
-
-    /// <summary>
-    /// A library with every kind of attribute varied, whose scores come from <paramref name="score"/> (topics, format,
-    /// platform, noise) for posts placed on platforms by <paramref name="platformOf"/> (topics, a draw).
-    /// </summary>
-    private async Task PublishLibraryAsync(string workspace, Func<string[], string?, string, double, double> score,
-        Func<string[], double, string> platformOf)
-    {
-        var random = new Random(9);
-        string[] topics = ["travel", "food", "sunset", "city"];
-        for (var i = 0; i < Posts; i++)
-        {
-            var asset = Guid.NewGuid();
-            var postTopics = topics.Where(_ => random.NextDouble() < 0.35).ToArray();
-            string? format = random.Next(3) switch { 0 => "reel", 1 => "carousel", _ => null };
-            var registered = new AssetRegistered(Guid.NewGuid(), workspace, DateTimeOffset.UtcNow, asset, "clip", random.Next(2) == 0 ? "video" : "photo",
-                null, postTopics, random.Next(2) == 0 ? ["water"] : ["people", "water"], format, random.Next(4) == 0 ? null : random.Next(5, 900),
-                random.Next(3) switch { 0 => "en", 1 => "de", _ => null }, null);
-            var platform = platformOf(postTopics, random.NextDouble());
-            var recorded = new PublicationRecorded(Guid.NewGuid(), workspace, DateTimeOffset.UtcNow, Guid.NewGuid(), asset, platform, "@jamal", $"post-{i}",
-                null, Base.AddHours(-random.Next(24, 24 * 60)), "manual", [.. Enumerable.Range(0, random.Next(0, 13)).Select(t => $"tag{t}")],
-                null, new string('a', random.Next(0, 400)));
-            var noise = (random.NextDouble() + random.NextDouble() + random.NextDouble() - 1.5) * 0.2;
-            var value = Math.Clamp(score(postTopics, format, platform, noise), 0, 1);
-            var metrics = new MetricsUpdated(Guid.NewGuid(), workspace, DateTimeOffset.UtcNow, recorded.PublicationId, platform, "@jamal", $"post-{i}",
-                DateTimeOffset.UtcNow, new Dictionary<string, double> { ["likes"] = 10 }, null, null, Math.Round(value, 6), 1);
-            await Events.Publish(registered);
-            await Events.Publish(recorded);
-            await Events.Publish(metrics);
-        }
-    }
-
     private static readonly string[] Platforms = ["instagram", "tiktok", "youtube"];
 
     /// <summary>The library's dataset once every post is there with its asset described, and the trends of the same rows.</summary>
     private async Task<(string Dataset, JsonElement Trends)> AnalyseAsync(string workspace)
     {
         var client = Service.CreateClient(workspace);
-        var dataset = "";
-        await HttpAssertions.EventuallyAsync(async () =>
-        {
-            dataset = await (await client.GetAsync("/api/v1/analytics/dataset.csv")).Content.ReadAsStringAsync();
-            // Until its asset is described, a post's kind reads "unknown".
-            var rows = dataset.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
-            return rows.Count == Posts && !rows.Any(r => r.Contains(",unknown,"));
-        }, "every post projected", seconds: 60);
+        var dataset = await TestLibrary.ProjectedAsync(client, Posts);
         return (dataset, await (await client.GetAsync($"/api/v1/analytics/trends?minPosts={MinPosts}")).JsonAsync(HttpStatusCode.OK));
     }
 
@@ -72,7 +28,7 @@ public sealed class TrendReferenceTests : AnalyticsHost
     public async Task Every_attribute_values_lift_interval_p_and_q_and_every_model_term_agree_with_scipy_and_statsmodels()
     {
         var workspace = TestEnvironment.NewWorkspace();
-        await PublishLibraryAsync(workspace, (topics, format, _, noise) => 0.45 + (topics.Contains("travel") ? 0.15 : 0) + (format == "reel" ? 0.1 : 0) + noise,
+        await TestLibrary.PublishAsync(Events, workspace, Posts, (topics, format, _, noise) => 0.45 + (topics.Contains("travel") ? 0.15 : 0) + (format == "reel" ? 0.1 : 0) + noise,
             (_, draw) => Platforms[(int)(draw * Platforms.Length)]);
         var (dataset, trends) = await AnalyseAsync(workspace);
 
@@ -111,7 +67,7 @@ public sealed class TrendReferenceTests : AnalyticsHost
     {
         // TikTok posts score 0.3 higher; travel does nothing, but 85 % of travel posts go to TikTok and 15 % of the others.
         var workspace = TestEnvironment.NewWorkspace();
-        await PublishLibraryAsync(workspace, (_, _, platform, noise) => 0.35 + (platform == "tiktok" ? 0.3 : 0) + noise,
+        await TestLibrary.PublishAsync(Events, workspace, Posts, (_, _, platform, noise) => 0.35 + (platform == "tiktok" ? 0.3 : 0) + noise,
             (topics, draw) => topics.Contains("travel") ? (draw < 0.85 ? "tiktok" : "instagram") : (draw < 0.15 ? "tiktok" : draw < 0.6 ? "instagram" : "youtube"));
         var (_, trends) = await AnalyseAsync(workspace);
 

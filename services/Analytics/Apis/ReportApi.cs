@@ -1,0 +1,61 @@
+using CreatorMeta.Analytics.Domain;
+using CreatorMeta.Analytics.Domain.BestTimes;
+using CreatorMeta.Analytics.Infrastructure;
+using CreatorMeta.ServiceDefaults.Problems;
+using CreatorMeta.ServiceDefaults.Workspaces;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CreatorMeta.Analytics.Apis;
+
+public static class ReportApi
+{
+    public static IEndpointRouteBuilder MapReportApi(this IEndpointRouteBuilder app)
+    {
+        var analytics = app.MapGroup("/api/v1/analytics").WithTags("Analytics");
+        analytics.MapGet("/report", GetReport);
+        analytics.MapGet("/report.html", GetReportPage);
+        return app;
+    }
+
+    public static async Task<Results<Ok<AnalyticsReport>, ValidationProblem>> GetReport([AsParameters] AnalysisQuery query, WorkspaceId workspace,
+        AnalyticsDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (scope, metric, errors) = query.Validate(workspace.Value);
+        if (errors.Count > 0)
+            return ApiProblems.Validation(errors);
+        return TypedResults.Ok(await BuildAsync(db, scope!, metric, clock.GetUtcNow(), cancellationToken));
+    }
+
+    /// <summary>
+    /// The same report drawn for people: a page with the effects as forest plots and each platform's best times as an
+    /// hour-of-week heatmap, in SVG the service writes (decision 0012). It runs no script and loads nothing.
+    /// </summary>
+    public static async Task<Results<ContentHttpResult, ValidationProblem>> GetReportPage([AsParameters] AnalysisQuery query, WorkspaceId workspace,
+        AnalyticsDb db, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var (scope, metric, errors) = query.Validate(workspace.Value);
+        if (errors.Count > 0)
+            return ApiProblems.Validation(errors);
+        var report = await BuildAsync(db, scope!, metric, clock.GetUtcNow(), cancellationToken);
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'";
+        return TypedResults.Content(ReportPage.Render(report), "text/html; charset=utf-8");
+    }
+
+    /// <summary>One read of the posts in scope feeds the trends, each platform's best times and the top posts.</summary>
+    public static async Task<AnalyticsReport> BuildAsync(AnalyticsDb db, AnalysisScope scope, string metric, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var table = new AnalysisTable(metric);
+        var top = new TopPosts(metric, TopApi.DefaultLimit);
+        var history = new PostingHistory();
+        await foreach (var row in db.StreamAsync(scope, cancellationToken))
+        {
+            table.Add(row);
+            top.Add(row);
+            history.Add(row);
+        }
+        return new AnalyticsReport(now, scope.Platform, scope.Account, scope.From, scope.To, TrendsApi.Analyse(table, TrendsApi.DefaultMinPosts, cancellationToken),
+            [.. history.Platforms.Select(platform => BestTimesResponse.From(platform, scope.Account, history.Estimate(platform)))],
+            TopContent.From(top), await PlatformsApi.CompareAsync(db, scope, cancellationToken));
+    }
+}
