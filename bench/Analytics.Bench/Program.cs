@@ -6,7 +6,7 @@ using CreatorMeta.AppHost.Hosting;
 using CreatorMeta.Bench;
 using CreatorMeta.ServiceDefaults;
 
-// Usage: bench/run.sh analytics [--publications=1000000] [--samples=5] [--state=DIR]
+// Usage: bench/run.sh analytics [--publications=1000000] [--samples=5] [--state=DIR] [--no-yardstick (skips pandas + statsmodels)]
 var publications = Arg("publications", 1_000_000);
 var samples = Arg("samples", 5);
 var keptState = Text("state");
@@ -84,6 +84,11 @@ try
     await Time("GET /analytics/top", "/api/v1/analytics/top", samples);
     await Time("GET /analytics/report", "/api/v1/analytics/report", samples);
     var peak = Measure.PeakResidentMegabytes(analytics.ProcessId);
+    if (args.Contains("--no-yardstick"))
+    {
+        Console.WriteLine($"\nanalytics peak resident memory: {peak} MB\n\n| route | first call | median | p95 | samples |\n|---|---|---|---|---|\n{string.Join('\n', results)}");
+        return;
+    }
 
     // The yardstick: the same analysis with pandas + statsmodels on the exported rows and the model terms we kept.
     var dataset = Path.Combine(state, "dataset.csv");

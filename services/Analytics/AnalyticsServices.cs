@@ -11,6 +11,8 @@ public static class AnalyticsServices
     public static WebApplicationBuilder AddAnalyticsServices(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<AnalyticsDb>(ResourceNames.Analytics);
+        builder.Services.AddSingleton(new AnalysisCache(builder.Configuration.GetValue("Analysis:CacheRows", AnalysisCache.DefaultMaxRows)));
+        builder.Services.AddHostedService<AnalysisChangesListener>();
         builder.AddMessaging(ResourceNames.Analytics, bus =>
         {
             bus.AddConsumer<PublicationRecordedConsumer>();

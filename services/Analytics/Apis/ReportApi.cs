@@ -18,12 +18,12 @@ public static class ReportApi
     }
 
     public static async Task<Results<Ok<AnalyticsReport>, ValidationProblem>> GetReport([AsParameters] AnalysisQuery query, WorkspaceId workspace,
-        AnalyticsDb db, TimeProvider clock, CancellationToken cancellationToken)
+        AnalyticsDb db, AnalysisCache cache, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (scope, metric, errors) = query.Validate(workspace.Value);
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
-        return TypedResults.Ok(await BuildAsync(db, scope!, metric, clock.GetUtcNow(), cancellationToken));
+        return TypedResults.Ok(await BuildAsync(db, cache, scope!, metric, clock.GetUtcNow(), cancellationToken));
     }
 
     /// <summary>
@@ -31,24 +31,24 @@ public static class ReportApi
     /// hour-of-week heatmap, in SVG the service writes (decision 0012). It runs no script and loads nothing.
     /// </summary>
     public static async Task<Results<ContentHttpResult, ValidationProblem>> GetReportPage([AsParameters] AnalysisQuery query, WorkspaceId workspace,
-        AnalyticsDb db, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
+        AnalyticsDb db, AnalysisCache cache, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
         var (scope, metric, errors) = query.Validate(workspace.Value);
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
-        var report = await BuildAsync(db, scope!, metric, clock.GetUtcNow(), cancellationToken);
+        var report = await BuildAsync(db, cache, scope!, metric, clock.GetUtcNow(), cancellationToken);
         response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'";
         return TypedResults.Content(ReportPage.Render(report), "text/html; charset=utf-8");
     }
 
     /// <summary>One read of the posts in scope feeds the trends, each platform's best times and the top posts.</summary>
-    public static async Task<AnalyticsReport> BuildAsync(AnalyticsDb db, AnalysisScope scope, string metric, DateTimeOffset now,
+    public static async Task<AnalyticsReport> BuildAsync(AnalyticsDb db, AnalysisCache cache, AnalysisScope scope, string metric, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var table = new AnalysisTable(metric);
         var top = new TopPosts(metric, TopApi.DefaultLimit);
         var history = new PostingHistory();
-        await foreach (var row in db.StreamAsync(scope, cancellationToken))
+        foreach (var row in await cache.RowsAsync(db, scope, cancellationToken))
         {
             table.Add(row);
             top.Add(row);

@@ -24,8 +24,8 @@ public sealed record AnalysisQuery(string? Platform, string? Account, DateTimeOf
         if (From > To)
             errors["from"] = ["from must not be after to."];
         var metric = Metric ?? AnalysisRow.DefaultMetric;
-        if (!AnalysisRow.Metrics.ContainsKey(metric))
-            errors["metric"] = [$"metric is one of: {string.Join(", ", AnalysisRow.Metrics.Keys)}."];
+        if (!AnalysisRow.Metrics.Contains(metric))
+            errors["metric"] = [$"metric is one of: {string.Join(", ", AnalysisRow.Metrics)}."];
         return errors.Count > 0 ? (null, metric, errors)
             : (new AnalysisScope(workspace, platform, account, From?.ToUniversalTime(), To?.ToUniversalTime()), metric, errors);
     }

@@ -31,14 +31,14 @@ public static class TrendsApi
         "the accounts, t with G-1 degrees of freedom; q-values by Benjamini–Hochberg over the attribute terms.";
 
     public static async Task<Results<Ok<TrendsResponse>, ValidationProblem>> GetTrends([AsParameters] AnalysisQuery query, int? minPosts,
-        WorkspaceId workspace, AnalyticsDb db, CancellationToken cancellationToken)
+        WorkspaceId workspace, AnalyticsDb db, AnalysisCache cache, CancellationToken cancellationToken)
     {
         var (scope, metric, errors) = query.Validate(workspace.Value);
         if (minPosts is < 2 or > 10_000)
             errors["minPosts"] = ["minPosts is from 2 to 10000."];
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
-        return TypedResults.Ok(Analyse(await db.ReadTableAsync(scope!, metric, cancellationToken), minPosts ?? DefaultMinPosts, cancellationToken));
+        return TypedResults.Ok(Analyse(AnalysisTable.Of(metric, await cache.RowsAsync(db, scope!, cancellationToken)), minPosts ?? DefaultMinPosts, cancellationToken));
     }
 
     /// <summary>Each tested value's effect alone and then with everything else held equal: the tested values by q-value, then the others.</summary>
@@ -56,18 +56,17 @@ public static class TrendsApi
     /// analysis grouped durations, caption lengths and hashtag counts into.
     /// </summary>
     public static Results<PushStreamHttpResult, ValidationProblem> GetDataset([AsParameters] AnalysisQuery query, WorkspaceId workspace, AnalyticsDb db,
-        CancellationToken cancellationToken)
+        AnalysisCache cache, CancellationToken cancellationToken)
     {
         var (scope, metric, errors) = query.Validate(workspace.Value);
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
-        var value = AnalysisRow.Metrics[metric];
         return TypedResults.Stream(async stream =>
         {
             await using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16);
             await writer.WriteLineAsync(Dataset.Header);
-            await foreach (var row in db.StreamAsync(scope!, cancellationToken))
-                if (value(row) is not null)
+            foreach (var row in await cache.RowsAsync(db, scope!, cancellationToken))
+                if (row.ValueOf(metric) is not null)
                     await writer.WriteLineAsync(Dataset.Line(row));
         }, "text/csv; charset=utf-8", "dataset.csv");
     }

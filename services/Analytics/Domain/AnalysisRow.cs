@@ -29,21 +29,32 @@ public sealed record AnalysisRow(
     public const string DefaultMetric = "score";
 
     /// <summary>The metrics the analysis can be run on, by the name a request gives.</summary>
-    public static readonly IReadOnlyDictionary<string, Func<AnalysisRow, double?>> Metrics = new Dictionary<string, Func<AnalysisRow, double?>>
+    public static readonly IReadOnlyList<string> Metrics = [DefaultMetric, "engagementRate"];
+
+    /// <summary>A post's value on <paramref name="metric"/> (one of <see cref="Metrics"/>), from its score and engagement rate.</summary>
+    public static double? ValueOf(string metric, double? score, double? engagementRate) => metric switch
     {
-        ["score"] = r => r.Score,
-        ["engagementRate"] = r => r.EngagementRate,
+        DefaultMetric => score,
+        "engagementRate" => engagementRate,
+        _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "Not a metric the analysis knows."),
     };
 
+    public double? ValueOf(string metric) => ValueOf(metric, Score, EngagementRate);
+
     /// <summary>
-    /// The local weekday and hour in <paramref name="timeZone"/>; UTC when the account has none, and UTC said outright
-    /// when its zone is unknown on this machine (so a missing time-zone database never passes for a choice).
+    /// The zone an account's posts are read in, and its name as answers give it: UTC when the account has none, and UTC
+    /// said outright when its zone is unknown on this machine (so a missing time-zone database never passes for a choice).
     /// </summary>
-    public static (string TimeZone, DayOfWeek Weekday, int Hour) LocalTime(DateTimeOffset publishedAt, string? timeZone)
+    public static (string Name, TimeZoneInfo Zone) Zone(string? timeZone) =>
+        timeZone is null ? ("UTC", TimeZoneInfo.Utc)
+        : TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? (timeZone, found)
+        : ($"UTC ({timeZone} is unknown here)", TimeZoneInfo.Utc);
+
+    /// <summary>The local weekday and hour of <paramref name="publishedAt"/> in <paramref name="zone"/>.</summary>
+    public static (DayOfWeek Weekday, int Hour) LocalTime(DateTimeOffset publishedAt, TimeZoneInfo zone)
     {
-        var known = timeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : null;
-        var local = TimeZoneInfo.ConvertTime(publishedAt, known ?? TimeZoneInfo.Utc);
-        return (timeZone is null ? "UTC" : known is null ? $"UTC ({timeZone} is unknown here)" : timeZone, local.DayOfWeek, local.Hour);
+        var local = TimeZoneInfo.ConvertTime(publishedAt, zone);
+        return (local.DayOfWeek, local.Hour);
     }
 
     /// <summary>A weekday as answers and the dataset name it: "monday".</summary>

@@ -11,16 +11,19 @@ namespace CreatorMeta.Analytics.Domain;
 /// </summary>
 public sealed class AnalysisTable(string metric)
 {
-    private readonly Func<AnalysisRow, double?> valueOf = AnalysisRow.Metrics[metric];
     private readonly List<double> values = [];
     private readonly List<int> assets = [];
     private readonly List<int> accounts = [];
     private readonly List<int> valueStart = [0];
     private readonly List<int> valueCodes = [];
+    private readonly Dictionary<Guid, int[]> descriptions = [];
     private readonly Dictionary<Guid, int> assetIndex = [];
     private readonly List<int[]> assetValues = [];
     private readonly Dictionary<(string Platform, string Account), int> accountIndex = [];
     private readonly List<(string Platform, string Account)> accountNames = [];
+    private readonly List<int> platformCodes = [];
+    private readonly int[] weekdayCodes = [.. Enumerable.Repeat(-1, 7)];
+    private readonly int[] hourCodes = [.. Enumerable.Repeat(-1, 24)];
     private readonly Dictionary<(string Attribute, string Value), int> codes = [];
     private readonly List<(string Attribute, string Value)> vocabulary = [];
 
@@ -28,6 +31,7 @@ public sealed class AnalysisTable(string metric)
 
     public int Count => values.Count;
 
+    /// <summary>How many assets the posts are of (the clusters of the model).</summary>
     public int AssetCount => assetValues.Count;
 
     /// <summary>Every attribute value some post has; a post's values are indices into this list.</summary>
@@ -53,30 +57,51 @@ public sealed class AnalysisTable(string metric)
         return table;
     }
 
-    /// <summary>Adds the post when it has the metric; an asset's own attributes are encoded the first time it is seen.</summary>
+    /// <summary>What an asset is, before its posts are added; the posts of an asset never described read as kind "unknown".</summary>
+    public void Describe(Guid assetId, string kind, string? format, double? durationSeconds, string? language, IReadOnlyList<string> topics,
+        IReadOnlyList<string> visualElements) =>
+        descriptions[assetId] = [.. Trends.AttributeValues.OfAsset(kind, format, durationSeconds, language, topics, visualElements).Select(Code).Distinct()];
+
+    /// <summary>Adds the post when it has the table's metric.</summary>
     public bool Add(AnalysisRow row)
     {
-        if (valueOf(row) is not { } value)
+        if (row.ValueOf(Metric) is not { } value)
             return false;
-        if (!assetIndex.TryGetValue(row.AssetId, out var asset))
+        if (!descriptions.ContainsKey(row.AssetId))
+            Describe(row.AssetId, row.Kind, row.Format, row.DurationSeconds, row.Language, row.Topics, row.VisualElements);
+        Add(row.AssetId, row.Platform, row.Account, row.Weekday, row.Hour, row.CaptionLength, row.HashtagCount, value);
+        return true;
+    }
+
+    /// <summary>Adds a post by its parts, with its value on the table's metric.</summary>
+    public void Add(Guid assetId, string platform, string account, DayOfWeek weekday, int hour, int captionLength, int hashtagCount, double value)
+    {
+        if (!assetIndex.TryGetValue(assetId, out var asset))
         {
-            assetIndex[row.AssetId] = asset = assetValues.Count;
-            assetValues.Add([.. Trends.AttributeValues.OfAsset(row).Select(Code).Distinct()]);
+            assetIndex[assetId] = asset = assetValues.Count;
+            assetValues.Add(descriptions.GetValueOrDefault(assetId)
+                ?? [.. Trends.AttributeValues.OfAsset(Unknown, null, null, null, [], []).Select(Code)]);
         }
-        if (!accountIndex.TryGetValue((row.Platform, row.Account), out var account))
+        if (!accountIndex.TryGetValue((platform, account), out var at))
         {
-            accountIndex[(row.Platform, row.Account)] = account = accountNames.Count;
-            accountNames.Add((row.Platform, row.Account));
+            accountIndex[(platform, account)] = at = accountNames.Count;
+            accountNames.Add((platform, account));
+            platformCodes.Add(Code(Trends.AttributeValues.Platform(platform)));
         }
         values.Add(value);
         assets.Add(asset);
-        accounts.Add(account);
+        accounts.Add(at);
         valueCodes.AddRange(assetValues[asset]);
-        foreach (var postValue in Trends.AttributeValues.OfPost(row))
-            valueCodes.Add(Code(postValue));
+        valueCodes.Add(Code(Trends.AttributeValues.CaptionLength(captionLength)));
+        valueCodes.Add(Code(Trends.AttributeValues.HashtagCount(hashtagCount)));
+        valueCodes.Add(weekdayCodes[(int)weekday] is >= 0 and var day ? day : weekdayCodes[(int)weekday] = Code(Trends.AttributeValues.Weekday(weekday)));
+        valueCodes.Add(hourCodes[hour] is >= 0 and var h ? h : hourCodes[hour] = Code(Trends.AttributeValues.Hour(hour)));
+        valueCodes.Add(platformCodes[at]);
         valueStart.Add(valueCodes.Count);
-        return true;
     }
+
+    /// <summary>The kind of a post whose asset analytics has not been told about yet.</summary>
+    public const string Unknown = "unknown";
 
     /// <summary>The rows grouped by asset (counting sort, rows of an asset in table order), with where each asset's rows start.</summary>
     public (int[] Rows, int[] Start) RowsByAsset()

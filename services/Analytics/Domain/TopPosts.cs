@@ -12,7 +12,6 @@ public sealed class TopPosts(string metric, int limit)
     private static readonly Comparer<(AnalysisRow Row, double Value)> Lowest =
         Comparer<(AnalysisRow Row, double Value)>.Create((a, b) => a.Value.CompareTo(b.Value) is var c and not 0 ? c : Tie(a.Row, b.Row));
 
-    private readonly Func<AnalysisRow, double?> valueOf = AnalysisRow.Metrics[metric];
     private readonly Leaders<(AnalysisRow Row, double Value)> top = new(limit, Highest);
     private readonly Leaders<(AnalysisRow Row, double Value)> bottom = new(limit, Lowest);
 
@@ -27,7 +26,7 @@ public sealed class TopPosts(string metric, int limit)
 
     public void Add(AnalysisRow row)
     {
-        if (valueOf(row) is not { } value)
+        if (row.ValueOf(Metric) is not { } value)
             return;
         Count++;
         top.Offer((row, value));

@@ -2,6 +2,8 @@ using CreatorMeta.Analytics.Domain;
 using CreatorMeta.Analytics.Domain.BestTimes;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace CreatorMeta.Analytics.Infrastructure;
 
@@ -10,62 +12,116 @@ public sealed record AnalysisScope(string Workspace, string? Platform, string? A
 
 public static class AnalysisRows
 {
-    /// <summary>The posts in scope that have <paramref name="metric"/> (a key of <see cref="AnalysisRow.Metrics"/>), as a table for the statistics.</summary>
-    public static async Task<AnalysisTable> ReadTableAsync(this AnalyticsDb db, AnalysisScope scope, string metric, CancellationToken cancellationToken)
-    {
-        var table = new AnalysisTable(metric);
-        await foreach (var row in db.StreamAsync(scope, cancellationToken))
-            table.Add(row);
-        return table;
-    }
-
     /// <summary>The hours of the week on the scope's platform (which it must name), from the scored posts in scope.</summary>
-    public static async Task<BestTimeEstimate> BestTimesAsync(this AnalyticsDb db, AnalysisScope scope, CancellationToken cancellationToken)
+    public static async Task<BestTimeEstimate> BestTimesAsync(this AnalysisCache cache, AnalyticsDb db, AnalysisScope scope,
+        CancellationToken cancellationToken)
     {
         var platform = scope.Platform ?? throw new ArgumentException("Best times are per platform.", nameof(scope));
         var history = new PostingHistory();
-        await foreach (var row in db.StreamAsync(scope, cancellationToken))
+        foreach (var row in await cache.RowsAsync(db, scope, cancellationToken))
             history.Add(row);
         return history.Estimate(platform);
     }
 
-    private sealed record Stored(Guid PublicationId, Guid AssetId, string Platform, string Account, DateTimeOffset PublishedAt, string? TimeZone,
-        string Kind, string? Format, double? DurationSeconds, string? Language, int CaptionLength, int HashtagCount, string[] Topics,
-        string[] VisualElements, double? Score, double? EngagementRate, string? EngagementRateDefinition);
+    /// <summary>The publications the scope covers: the live ones in its workspace, on its platform and account, published in [from, to).</summary>
+    private const string InScope = """
+        p.workspace_id = $1 AND p.published_at IS NOT NULL AND p.removed_at IS NULL
+          AND ($2::text IS NULL OR p.platform = $2) AND ($3::text IS NULL OR p.account = $3)
+          AND ($4::timestamptz IS NULL OR p.published_at >= $4) AND ($5::timestamptz IS NULL OR p.published_at < $5)
+        """;
+
+    private sealed record Asset(string Kind, string? Format, double? DurationSeconds, string? Language, string[] Topics, string[] VisualElements);
+
+    private static readonly Asset Undescribed = new(AnalysisTable.Unknown, null, null, null, [], []);
 
     /// <summary>
-    /// The live publications in scope that have numbers, in publication order, with their asset's attributes, read as
-    /// they arrive so a large library is never held as rows. A post is left out until metrics-ingestion has resolved it,
-    /// and a removed post leaves the analysis (analytics counts it apart).
+    /// The live publications in scope that have numbers, in publication order, with their asset's attributes. A post is left out until metrics-ingestion has resolved it, and a removed post leaves the
+    /// analysis (analytics counts it apart). Read as three plain queries — the zones, the assets once each, the posts
+    /// with their numbers — over one connection, rows built as they arrive, so a large library is never held as rows
+    /// and an asset's attributes cross the wire once, not once per post.
     /// </summary>
     public static async IAsyncEnumerable<AnalysisRow> StreamAsync(this AnalyticsDb db, AnalysisScope scope,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var stored = db.Database.SqlQuery<Stored>($"""
-            SELECT p.publication_id AS "PublicationId", p.asset_id AS "AssetId", p.platform AS "Platform", p.account AS "Account",
-                   p.published_at AS "PublishedAt", z.time_zone AS "TimeZone", coalesce(a.kind, 'unknown') AS "Kind", a.format AS "Format",
-                   a.duration_seconds AS "DurationSeconds", a.language AS "Language", p.caption_length AS "CaptionLength",
-                   p.hashtag_count AS "HashtagCount", coalesce(a.topics, ARRAY[]::text[]) AS "Topics", coalesce(a.visual_elements, ARRAY[]::text[]) AS "VisualElements",
-                   m.score AS "Score", m.engagement_rate AS "EngagementRate", m.engagement_rate_definition AS "EngagementRateDefinition"
-            FROM publication_facts p
-            JOIN metric_facts m ON m.workspace_id = p.workspace_id AND m.platform = p.platform AND m.external_post_id = p.external_post_id
-            LEFT JOIN asset_facts a ON a.asset_id = p.asset_id AND a.workspace_id = p.workspace_id
-            LEFT JOIN account_zones z ON z.workspace_id = p.workspace_id AND z.platform = p.platform AND z.account = p.account
-            WHERE p.workspace_id = {scope.Workspace} AND p.published_at IS NOT NULL AND p.removed_at IS NULL
-              AND ({scope.Platform}::text IS NULL OR p.platform = {scope.Platform})
-              AND ({scope.Account}::text IS NULL OR p.account = {scope.Account})
-              AND ({scope.From}::timestamptz IS NULL OR p.published_at >= {scope.From})
-              AND ({scope.To}::timestamptz IS NULL OR p.published_at < {scope.To})
-            ORDER BY p.published_at, p.publication_id
-            """).AsAsyncEnumerable().WithCancellation(cancellationToken);
-        await foreach (var s in stored)
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            var (zone, weekday, hour) = AnalysisRow.LocalTime(s.PublishedAt, s.TimeZone);
-            yield return new AnalysisRow(s.PublicationId, s.AssetId, s.Platform, s.Account, s.PublishedAt, zone, weekday, hour, s.Kind, s.Format,
-                s.DurationSeconds, s.Language, s.CaptionLength, s.HashtagCount, s.Topics, s.VisualElements, s.Score, s.EngagementRate,
-                s.EngagementRateDefinition);
+            await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+            // The posts come sorted; a library's worth sorts in memory rather than in temporary files.
+            await using (var memory = new NpgsqlCommand("SET LOCAL work_mem = '256MB'", connection, transaction))
+                await memory.ExecuteNonQueryAsync(cancellationToken);
+
+            var zones = new Dictionary<(string, string), (string Name, TimeZoneInfo Zone)>();
+            await using (var reader = await new NpgsqlCommand("SELECT platform, account, time_zone FROM account_zones WHERE workspace_id = $1",
+                connection, transaction) { Parameters = { new() { Value = scope.Workspace } } }.ExecuteReaderAsync(cancellationToken))
+                while (await reader.ReadAsync(cancellationToken))
+                    zones[(reader.GetString(0), reader.GetString(1))] = AnalysisRow.Zone(reader.GetString(2));
+
+            var assets = new Dictionary<Guid, Asset>();
+            {
+                var names = new Dictionary<string, string>(StringComparer.Ordinal);
+                string[] Shared(string[] texts)
+                {
+                    for (var i = 0; i < texts.Length; i++)
+                        texts[i] = names.TryGetValue(texts[i], out var known) ? known : names[texts[i]] = texts[i];
+                    return texts;
+                }
+                await using var reader = await Command(connection, transaction, scope, $"""
+                    SELECT a.asset_id, a.kind, a.format, a.duration_seconds, a.language, a.topics, a.visual_elements
+                    FROM asset_facts a
+                    WHERE a.workspace_id = $1 AND a.asset_id IN (SELECT p.asset_id FROM publication_facts p WHERE {InScope})
+                    """).ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                    assets[reader.GetGuid(0)] = new Asset(reader.GetString(1), Text(reader, 2), reader.IsDBNull(3) ? null : reader.GetDouble(3), Text(reader, 4),
+                        Shared(reader.GetFieldValue<string[]>(5)), Shared(reader.GetFieldValue<string[]>(6)));
+            }
+
+            await using var posts = await Command(connection, transaction, scope, $"""
+                SELECT p.publication_id, p.asset_id, p.platform, p.account, p.published_at, p.caption_length, p.hashtag_count,
+                       m.score, m.engagement_rate, m.engagement_rate_definition
+                FROM publication_facts p
+                JOIN metric_facts m ON m.workspace_id = p.workspace_id AND m.platform = p.platform AND m.external_post_id = p.external_post_id
+                WHERE {InScope}
+                ORDER BY p.published_at, p.publication_id
+                """).ExecuteReaderAsync(cancellationToken);
+            var accounts = new Dictionary<(string, string), (string Platform, string Account, string ZoneName, TimeZoneInfo Zone)>();
+            while (await posts.ReadAsync(cancellationToken))
+            {
+                var (platform, account) = (posts.GetString(2), posts.GetString(3));
+                if (!accounts.TryGetValue((platform, account), out var at))
+                {
+                    var (name, zone) = zones.TryGetValue((platform, account), out var known) ? known : AnalysisRow.Zone(null);
+                    accounts[(platform, account)] = at = (platform, account, name, zone);
+                }
+                var publishedAt = new DateTimeOffset(posts.GetFieldValue<DateTime>(4));
+                var (weekday, hour) = AnalysisRow.LocalTime(publishedAt, at.Zone);
+                var asset = assets.GetValueOrDefault(posts.GetGuid(1)) ?? Undescribed;
+                yield return new AnalysisRow(posts.GetGuid(0), posts.GetGuid(1), at.Platform, at.Account, publishedAt, at.ZoneName, weekday, hour,
+                    asset.Kind, asset.Format, asset.DurationSeconds, asset.Language, posts.GetInt32(5), posts.GetInt32(6), asset.Topics,
+                    asset.VisualElements, posts.IsDBNull(7) ? null : posts.GetDouble(7), posts.IsDBNull(8) ? null : posts.GetDouble(8), Text(posts, 9));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction transaction, AnalysisScope scope, string sql) =>
+        new(sql, connection, transaction)
+        {
+            Parameters =
+            {
+                new() { Value = scope.Workspace, NpgsqlDbType = NpgsqlDbType.Text },
+                new() { Value = (object?)scope.Platform ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
+                new() { Value = (object?)scope.Account ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
+                new() { Value = (object?)scope.From ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz },
+                new() { Value = (object?)scope.To ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz },
+            },
+        };
+
+    private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     private sealed record StoredMedians(string Platform, int ScoredPosts, double? MedianScore, double? MedianEngagementRate);
 

@@ -12,27 +12,29 @@ public static class AttributeValues
     /// What the post's asset is, the same wherever it went out: each of its topics and visual elements, its format ("none"
     /// without one), kind, duration range (none when unknown) and language (none when unknown).
     /// </summary>
-    public static IEnumerable<(string Attribute, string Value)> OfAsset(AnalysisRow row)
+    public static IEnumerable<(string Attribute, string Value)> OfAsset(string kind, string? format, double? durationSeconds, string? language,
+        IReadOnlyList<string> topics, IReadOnlyList<string> visualElements)
     {
-        foreach (var topic in row.Topics)
+        foreach (var topic in topics)
             yield return ("topic", topic);
-        foreach (var element in row.VisualElements)
+        foreach (var element in visualElements)
             yield return ("visualElement", element);
-        yield return ("format", row.Format ?? "none");
-        yield return ("kind", row.Kind);
-        if (Buckets.Duration(row.DurationSeconds) is { } duration)
+        yield return ("format", format ?? "none");
+        yield return ("kind", kind);
+        if (Buckets.Duration(durationSeconds) is { } duration)
             yield return ("duration", duration);
-        if (row.Language is { } language)
+        if (language is not null)
             yield return ("language", language);
     }
 
-    /// <summary>How this one post went out: its caption-length and hashtag-count ranges, local weekday and hour, and platform.</summary>
-    public static IEnumerable<(string Attribute, string Value)> OfPost(AnalysisRow row)
-    {
-        yield return ("captionLength", Buckets.CaptionLength(row.CaptionLength));
-        yield return ("hashtagCount", Buckets.HashtagCount(row.HashtagCount));
-        yield return ("weekday", AnalysisRow.Name(row.Weekday));
-        yield return ("hour", row.Hour.ToString("00", CultureInfo.InvariantCulture));
-        yield return ("platform", row.Platform);
-    }
+    // How this one post went out: its caption-length and hashtag-count ranges, local weekday and hour, and platform.
+    public static (string, string) CaptionLength(int characters) => ("captionLength", Buckets.CaptionLength(characters));
+
+    public static (string, string) HashtagCount(int hashtags) => ("hashtagCount", Buckets.HashtagCount(hashtags));
+
+    public static (string, string) Weekday(DayOfWeek day) => ("weekday", AnalysisRow.Name(day));
+
+    public static (string, string) Hour(int hour) => ("hour", hour.ToString("00", CultureInfo.InvariantCulture));
+
+    public static (string, string) Platform(string platform) => ("platform", platform);
 }
