@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using CreatorMeta.Analytics.Domain.Trends;
 
@@ -16,10 +17,12 @@ public sealed class AnalysisTable(string metric)
     private readonly List<int> accounts = [];
     private readonly List<int> valueStart = [0];
     private readonly List<int> valueCodes = [];
-    private readonly Dictionary<Guid, int[]> descriptions = [];
     private readonly Dictionary<Guid, int> assetIndex = [];
     private readonly List<int[]> assetValues = [];
     private readonly Dictionary<(string Platform, string Account), int> accountIndex = [];
+    private readonly Dictionary<(string Platform, string Account), int> accountBySameStrings = new(SameStrings.Instance);
+    private readonly Dictionary<int, int> captionCodes = [];
+    private readonly Dictionary<int, int> hashtagCodes = [];
     private readonly List<(string Platform, string Account)> accountNames = [];
     private readonly List<int> platformCodes = [];
     private readonly int[] weekdayCodes = [.. Enumerable.Repeat(-1, 7)];
@@ -57,47 +60,45 @@ public sealed class AnalysisTable(string metric)
         return table;
     }
 
-    /// <summary>What an asset is, before its posts are added; the posts of an asset never described read as kind "unknown".</summary>
-    public void Describe(Guid assetId, string kind, string? format, double? durationSeconds, string? language, IReadOnlyList<string> topics,
-        IReadOnlyList<string> visualElements) =>
-        descriptions[assetId] = [.. Trends.AttributeValues.OfAsset(kind, format, durationSeconds, language, topics, visualElements).Select(Code).Distinct()];
-
-    /// <summary>Adds the post when it has the table's metric.</summary>
+    /// <summary>Adds the post when it has the table's metric; an asset's own attributes are encoded the first time it is seen.</summary>
     public bool Add(AnalysisRow row)
     {
         if (row.ValueOf(Metric) is not { } value)
             return false;
-        if (!descriptions.ContainsKey(row.AssetId))
-            Describe(row.AssetId, row.Kind, row.Format, row.DurationSeconds, row.Language, row.Topics, row.VisualElements);
-        Add(row.AssetId, row.Platform, row.Account, row.Weekday, row.Hour, row.CaptionLength, row.HashtagCount, value);
-        return true;
-    }
-
-    /// <summary>Adds a post by its parts, with its value on the table's metric.</summary>
-    public void Add(Guid assetId, string platform, string account, DayOfWeek weekday, int hour, int captionLength, int hashtagCount, double value)
-    {
-        if (!assetIndex.TryGetValue(assetId, out var asset))
+        if (!assetIndex.TryGetValue(row.AssetId, out var asset))
         {
-            assetIndex[assetId] = asset = assetValues.Count;
-            assetValues.Add(descriptions.GetValueOrDefault(assetId)
-                ?? [.. Trends.AttributeValues.OfAsset(Unknown, null, null, null, [], []).Select(Code)]);
+            assetIndex[row.AssetId] = asset = assetValues.Count;
+            var own = new List<int>();
+            foreach (var attributeValue in Trends.AttributeValues.OfAsset(row.Kind, row.Format, row.DurationSeconds, row.Language, row.Topics, row.VisualElements))
+                if (Code(attributeValue) is var code && !own.Contains(code))
+                    own.Add(code);
+            assetValues.Add([.. own]);
         }
-        if (!accountIndex.TryGetValue((platform, account), out var at))
+        var (platform, account) = (row.Platform, row.Account);
+        if (!accountBySameStrings.TryGetValue((platform, account), out var at))
         {
-            accountIndex[(platform, account)] = at = accountNames.Count;
-            accountNames.Add((platform, account));
-            platformCodes.Add(Code(Trends.AttributeValues.Platform(platform)));
+            if (!accountIndex.TryGetValue((platform, account), out at))
+            {
+                accountIndex[(platform, account)] = at = accountNames.Count;
+                accountNames.Add((platform, account));
+                platformCodes.Add(Code(Trends.AttributeValues.Platform(platform)));
+            }
+            accountBySameStrings[(platform, account)] = at;
         }
         values.Add(value);
         assets.Add(asset);
         accounts.Add(at);
         valueCodes.AddRange(assetValues[asset]);
-        valueCodes.Add(Code(Trends.AttributeValues.CaptionLength(captionLength)));
-        valueCodes.Add(Code(Trends.AttributeValues.HashtagCount(hashtagCount)));
-        valueCodes.Add(weekdayCodes[(int)weekday] is >= 0 and var day ? day : weekdayCodes[(int)weekday] = Code(Trends.AttributeValues.Weekday(weekday)));
-        valueCodes.Add(hourCodes[hour] is >= 0 and var h ? h : hourCodes[hour] = Code(Trends.AttributeValues.Hour(hour)));
+        valueCodes.Add(captionCodes.TryGetValue(row.CaptionLength, out var caption) ? caption
+            : captionCodes[row.CaptionLength] = Code(Trends.AttributeValues.CaptionLength(row.CaptionLength)));
+        valueCodes.Add(hashtagCodes.TryGetValue(row.HashtagCount, out var hashtags) ? hashtags
+            : hashtagCodes[row.HashtagCount] = Code(Trends.AttributeValues.HashtagCount(row.HashtagCount)));
+        var day = (int)row.Weekday;
+        valueCodes.Add(weekdayCodes[day] >= 0 ? weekdayCodes[day] : weekdayCodes[day] = Code(Trends.AttributeValues.Weekday(row.Weekday)));
+        valueCodes.Add(hourCodes[row.Hour] >= 0 ? hourCodes[row.Hour] : hourCodes[row.Hour] = Code(Trends.AttributeValues.Hour(row.Hour)));
         valueCodes.Add(platformCodes[at]);
         valueStart.Add(valueCodes.Count);
+        return true;
     }
 
     /// <summary>The kind of a post whose asset analytics has not been told about yet.</summary>
@@ -116,6 +117,20 @@ public sealed class AnalysisTable(string metric)
         for (var row = 0; row < Count; row++)
             rows[next[assets[row]]++] = row;
         return (rows, start);
+    }
+
+    /// <summary>
+    /// Posts read together share their platform and handle strings, so an account is found by the strings themselves
+    /// (no hashing of their text) and only a pair of strings not seen before is looked up by value.
+    /// </summary>
+    private sealed class SameStrings : IEqualityComparer<(string, string)>
+    {
+        public static readonly SameStrings Instance = new();
+
+        public bool Equals((string, string) x, (string, string) y) => ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
+
+        public int GetHashCode((string, string) pair) =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(pair.Item1), RuntimeHelpers.GetHashCode(pair.Item2));
     }
 
     private int Code((string Attribute, string Value) attributeValue)

@@ -55,7 +55,9 @@ public static class ClusterMeat
                         }
                         score[p] += residual;
                     }
-                var at = residualsByAccount.FindIndex(w => w.Account == account);
+                var at = residualsByAccount.Count - 1;
+                while (at >= 0 && residualsByAccount[at].Account != account)
+                    at--;
                 if (at < 0)
                     residualsByAccount.Add((account, residual));
                 else
@@ -63,7 +65,8 @@ public static class ClusterMeat
             }
             foreach (var p in touched)
                 foreach (var q in touched)
-                    meat[p, q] += score[p] * score[q];
+                    if (q >= p)
+                        meat[p, q] += score[p] * score[q];
             foreach (var (account, w) in residualsByAccount)
             {
                 var sum = byAccount[account] ??= new double[k];
@@ -78,6 +81,9 @@ public static class ClusterMeat
                     pairs[key] = pairs.GetValueOrDefault(key) + residualsByAccount[i].Sum * residualsByAccount[j].Sum;
                 }
         }
+        for (var p = 0; p < k; p++)
+            for (var q = 0; q < p; q++)
+                meat[p, q] = meat[q, p];
         for (var a = 0; a < accounts; a++)
             if (byAccount[a] is { } sum)
                 for (var p = 0; p < k; p++)

@@ -47,6 +47,7 @@ public sealed class WithinAccountSums
         var valueSums = new double[accounts];
         var termSums = Enumerable.Range(0, accounts).Select(_ => new double[termCount]).ToArray();
         var terms = new List<int>();
+        var upper = new double[termCount * termCount];
         for (var row = 0; row < table.Count; row++)
         {
             if (row % 65_536 == 0)
@@ -61,9 +62,13 @@ public sealed class WithinAccountSums
                 termSums[account][t]++;
                 sums.Moment[t] += y;
                 foreach (var u in terms)
-                    sums.Gram[t, u]++;
+                    if (u >= t)
+                        upper[t * termCount + u]++;
             }
         }
+        for (var t = 0; t < termCount; t++)
+            for (var u = t; u < termCount; u++)
+                sums.Gram[t, u] = sums.Gram[u, t] = upper[t * termCount + u];
         for (var a = 0; a < accounts; a++)
         {
             sums.AccountMean[a] = valueSums[a] / posts[a];
