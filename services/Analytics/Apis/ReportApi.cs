@@ -41,16 +41,15 @@ public static class ReportApi
         return TypedResults.Content(ReportPage.Render(report), "text/html; charset=utf-8");
     }
 
-    /// <summary>One read of the posts in scope feeds the trends, each platform's best times and the top posts.</summary>
+    /// <summary>The trends, each platform's best times, the top posts and the platforms, from the same copy of the posts.</summary>
     public static async Task<AnalyticsReport> BuildAsync(AnalyticsDb db, AnalysisCache cache, AnalysisScope scope, string metric, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var table = new AnalysisTable(metric);
+        var table = await cache.TableAsync(db, scope, metric, cancellationToken);
         var top = new TopPosts(metric, TopApi.DefaultLimit);
         var history = new PostingHistory();
         foreach (var row in await cache.RowsAsync(db, scope, cancellationToken))
         {
-            table.Add(row);
             top.Add(row);
             history.Add(row);
         }

@@ -38,7 +38,7 @@ public static class TrendsApi
             errors["minPosts"] = ["minPosts is from 2 to 10000."];
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
-        return TypedResults.Ok(Analyse(AnalysisTable.Of(metric, await cache.RowsAsync(db, scope!, cancellationToken)), minPosts ?? DefaultMinPosts, cancellationToken));
+        return TypedResults.Ok(Analyse(await cache.TableAsync(db, scope!, metric, cancellationToken), minPosts ?? DefaultMinPosts, cancellationToken));
     }
 
     /// <summary>Each tested value's effect alone and then with everything else held equal: the tested values by q-value, then the others.</summary>

@@ -104,8 +104,19 @@ public sealed class AnalysisTable(string metric)
     /// <summary>The kind of a post whose asset analytics has not been told about yet.</summary>
     public const string Unknown = "unknown";
 
-    /// <summary>The rows grouped by asset (counting sort, rows of an asset in table order), with where each asset's rows start.</summary>
+    private Tuple<int[], int[]>? byAsset;
+
+    /// <summary>
+    /// The rows grouped by asset (counting sort, rows of an asset in table order), with where each asset's rows start;
+    /// computed once (a table is not added to once analysed; two analyses asking at once may both compute it, alike).
+    /// </summary>
     public (int[] Rows, int[] Start) RowsByAsset()
+    {
+        byAsset ??= GroupByAsset();
+        return (byAsset.Item1, byAsset.Item2);
+    }
+
+    private Tuple<int[], int[]> GroupByAsset()
     {
         var start = new int[AssetCount + 1];
         foreach (var asset in assets)
@@ -116,7 +127,7 @@ public sealed class AnalysisTable(string metric)
         var rows = new int[Count];
         for (var row = 0; row < Count; row++)
             rows[next[assets[row]]++] = row;
-        return (rows, start);
+        return Tuple.Create(rows, start);
     }
 
     /// <summary>

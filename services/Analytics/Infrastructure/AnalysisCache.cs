@@ -17,9 +17,11 @@ public sealed class AnalysisCache(int maxRows = AnalysisCache.DefaultMaxRows)
 {
     public const int DefaultMaxRows = 2_000_000;
 
+    /// <summary>A workspace's rows, and the tables of the whole workspace built from them, one per metric, as asked for.</summary>
     private sealed record Entry(long Generation, IReadOnlyList<AnalysisRow> Rows)
     {
         public long LastUsed;
+        public ConcurrentDictionary<string, Lazy<AnalysisTable>> Tables { get; } = new(StringComparer.Ordinal);
     }
 
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
@@ -34,26 +36,39 @@ public sealed class AnalysisCache(int maxRows = AnalysisCache.DefaultMaxRows)
     /// <summary>The posts in scope, in publication order: from the workspace's copy when it is current, else read (and kept).</summary>
     public async Task<IEnumerable<AnalysisRow>> RowsAsync(AnalyticsDb db, AnalysisScope scope, CancellationToken cancellationToken)
     {
-        var rows = await WorkspaceRowsAsync(db, scope.Workspace, cancellationToken);
+        var rows = (await WorkspaceRowsAsync(db, scope.Workspace, cancellationToken)).Rows;
         return rows.Where(r => (scope.Platform is null || r.Platform == scope.Platform) && (scope.Account is null || r.Account == scope.Account)
             && (scope.From is null || r.PublishedAt >= scope.From) && (scope.To is null || r.PublishedAt < scope.To));
     }
 
-    private async Task<IReadOnlyList<AnalysisRow>> WorkspaceRowsAsync(AnalyticsDb db, string workspace, CancellationToken cancellationToken)
+    /// <summary>
+    /// The scope's posts as a table for the statistics on <paramref name="metric"/>. The whole workspace's table is kept
+    /// with its rows, so analysing an unchanged library again starts from the table, not from the rows.
+    /// </summary>
+    public async Task<AnalysisTable> TableAsync(AnalyticsDb db, AnalysisScope scope, string metric, CancellationToken cancellationToken)
+    {
+        if (scope is not { Platform: null, Account: null, From: null, To: null })
+            return AnalysisTable.Of(metric, await RowsAsync(db, scope, cancellationToken));
+        var entry = await WorkspaceRowsAsync(db, scope.Workspace, cancellationToken);
+        return entry.Tables.GetOrAdd(metric, m => new Lazy<AnalysisTable>(() => AnalysisTable.Of(m, entry.Rows))).Value;
+    }
+
+    private async Task<Entry> WorkspaceRowsAsync(AnalyticsDb db, string workspace, CancellationToken cancellationToken)
     {
         var generation = Generation(workspace);
         if (listening && entries.TryGetValue(workspace, out var entry) && entry.Generation == generation)
         {
             entry.LastUsed = Interlocked.Increment(ref clock);
-            return entry.Rows;
+            return entry;
         }
         var cacheable = listening;
         var rows = new List<AnalysisRow>();
         await foreach (var row in db.StreamAsync(new AnalysisScope(workspace, null, null, null, null), cancellationToken))
             rows.Add(row);
+        entry = new Entry(generation, rows) { LastUsed = Interlocked.Increment(ref clock) };
         if (cacheable && listening && rows.Count <= maxRows)
-            Keep(workspace, new Entry(generation, rows) { LastUsed = Interlocked.Increment(ref clock) });
-        return rows;
+            Keep(workspace, entry);
+        return entry;
     }
 
     /// <summary>A committed change to the workspace's facts: its copy is no longer current.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using CreatorMeta.Testing;
@@ -32,7 +31,7 @@ public sealed class TrendReferenceTests : AnalyticsHost
             (_, draw) => Platforms[(int)(draw * Platforms.Length)]);
         var (dataset, trends) = await AnalyseAsync(workspace);
 
-        var reference = (await ReferenceAsync(dataset, "effects", MinPosts.ToString()))
+        var reference = (await TrendsReference.EffectsAsync(dataset, MinPosts))
             .ToDictionary(e => (e.GetProperty("attribute").GetString()!, e.GetProperty("value").GetString()!));
 
         Assert.Equal(Posts, trends.GetProperty("posts").GetInt32());
@@ -54,7 +53,7 @@ public sealed class TrendReferenceTests : AnalyticsHost
         var fit = trends.GetProperty("model").GetProperty("fit");
         var terms = fit.GetProperty("terms").EnumerateArray().ToList();
         Assert.Contains(terms, t => t.GetProperty("role").GetString() == "attribute");
-        var statsmodels = await ReferenceAsync(dataset, "model", await TermsFileAsync(workspace, terms));
+        var statsmodels = await TrendsReference.ModelAsync(dataset, terms);
         Assert.Equal(statsmodels.Select(e => e.GetProperty("term").GetString()), terms.Select(t => t.GetProperty("term").GetString()));
         foreach (var (ours, theirs) in terms.Zip(statsmodels))
             foreach (var number in new[] { "estimate", "standardError", "low", "high", "p" }.Concat(theirs.TryGetProperty("q", out _) ? ["q"] : []))
@@ -79,43 +78,5 @@ public sealed class TrendReferenceTests : AnalyticsHost
             .Single(t => t.GetProperty("term").GetString() == "topic=travel");
         Assert.True(held.GetProperty("low").GetDouble() < 0 && held.GetProperty("high").GetDouble() > 0 && held.GetProperty("q").GetDouble() > 0.05,
             $"With the platform held equal, travel should show no effect: {held}");
-    }
-
-    private static async Task<string> TermsFileAsync(string workspace, List<JsonElement> terms)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"terms-{workspace}.json");
-        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(terms.Select(t => new { term = t.GetProperty("term").GetString(), role = t.GetProperty("role").GetString() })));
-        return path;
-    }
-
-    /// <summary>What the reference script says of the exported dataset.</summary>
-    private static async Task<List<JsonElement>> ReferenceAsync(string dataset, string mode, string argument)
-    {
-        var path = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllTextAsync(path, dataset);
-            return [.. JsonDocument.Parse(await RunPythonAsync(Path.Combine(AppContext.BaseDirectory, "Statistics", "trends_reference.py"), mode, path, argument))
-                .RootElement.EnumerateArray()];
-        }
-        finally
-        {
-            File.Delete(path);
-            if (argument.EndsWith(".json", StringComparison.Ordinal))
-                File.Delete(argument);
-        }
-    }
-
-    private static async Task<string> RunPythonAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var python = Process.Start(start)!;
-        var output = python.StandardOutput.ReadToEndAsync();
-        var errors = python.StandardError.ReadToEndAsync();
-        await python.WaitForExitAsync();
-        Assert.True(python.ExitCode == 0, $"The reference failed: {await errors}");
-        return await output;
     }
 }

@@ -1,7 +1,8 @@
 """The reference for GET /analytics/trends: the same numbers computed by scipy and statsmodels from dataset.csv.
 
-Usage: /usr/bin/python3 trends_reference.py effects DATASET.csv MIN_POSTS  ->  JSON list of the tested attribute values
-       /usr/bin/python3 trends_reference.py model DATASET.csv TERMS.json   ->  JSON list of the model's terms
+Usage: /usr/bin/python3 trends_reference.py effects DATASET.csv MIN_POSTS [COLUMN]  ->  JSON list of the tested attribute values
+       /usr/bin/python3 trends_reference.py model DATASET.csv TERMS.json [COLUMN]   ->  JSON list of the model's terms
+COLUMN is the dataset column analysed: score (the default) or engagement_rate.
 Grouping follows the columns the export names (the ranges are exported as the analysis drew them). The statistics are
 scipy's Welch t-test, statsmodels' interval for a difference of means with unequal variances, statsmodels' OLS (account dummies written
 out) with standard errors clustered by asset (t with G-1 degrees of freedom), and statsmodels' Benjamini-Hochberg correction.
@@ -39,9 +40,9 @@ def read(path):
         return list(csv.DictReader(f))
 
 
-def effects(path, min_posts):
+def effects(path, min_posts, column):
     rows = read(path)
-    scores = np.array([float(r["score"]) for r in rows])
+    scores = np.array([float(r[column]) for r in rows])
     held = [attribute_values(r) for r in rows]
     tested = []
     for key in sorted(set().union(*held)):
@@ -61,7 +62,7 @@ def effects(path, min_posts):
     json.dump(tested, sys.stdout)
 
 
-def model(path, terms_path):
+def model(path, terms_path, column):
     """OLS with a dummy per account (platform/handle) written out, where ours absorbs them, and the attribute terms we kept."""
     rows = read(path)
     with open(terms_path, encoding="utf-8") as f:
@@ -70,7 +71,7 @@ def model(path, terms_path):
     held = [attribute_values(r) for r in rows]
     x = np.array([[1.0 if (r["platform"], r["account"]) == a else 0.0 for a in accounts]
                   + [1.0 if tuple(t["term"].split("=", 1)) in h else 0.0 for t in terms] for r, h in zip(rows, held)])
-    y = np.array([float(r["score"]) for r in rows])
+    y = np.array([float(r[column]) for r in rows])
     groups = np.unique([r["asset_id"] for r in rows], return_inverse=True)[1]
     fit = sm.OLS(y, x).fit(cov_type="cluster", cov_kwds={"groups": groups}, use_t=True)
     interval = fit.conf_int(0.05)
@@ -84,7 +85,8 @@ def model(path, terms_path):
 
 
 if __name__ == "__main__":
+    value_column = sys.argv[4] if len(sys.argv) > 4 else "score"
     if sys.argv[1] == "effects":
-        effects(sys.argv[2], int(sys.argv[3]))
+        effects(sys.argv[2], int(sys.argv[3]), value_column)
     else:
-        model(sys.argv[2], sys.argv[3])
+        model(sys.argv[2], sys.argv[3], value_column)
