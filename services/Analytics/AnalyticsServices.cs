@@ -11,7 +11,10 @@ public static class AnalyticsServices
     public static WebApplicationBuilder AddAnalyticsServices(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<AnalyticsDb>(ResourceNames.Analytics);
-        builder.Services.AddSingleton(new AnalysisCache(builder.Configuration.GetValue("Analysis:CacheRows", AnalysisCache.DefaultMaxRows)));
+        var cacheRows = builder.Configuration.GetValue("Analysis:CacheRows", AnalysisCache.DefaultMaxRows);
+        if (cacheRows < 0)
+            throw new InvalidOperationException("Analysis:CacheRows is how many posts analytics keeps in memory: 0 or more.");
+        builder.Services.AddSingleton(services => new AnalysisCache(services.GetRequiredService<Npgsql.NpgsqlDataSource>(), cacheRows));
         builder.Services.AddHostedService<AnalysisChangesListener>();
         builder.AddMessaging(ResourceNames.Analytics, bus =>
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CreatorMeta.Analytics.Domain;
 using CreatorMeta.Analytics.Domain.BestTimes;
+using static System.FormattableString;
 using static System.Net.WebUtility;
 
 namespace CreatorMeta.Analytics.Apis;
@@ -84,6 +85,4 @@ public static class Charts
         int Mix(int from, int to) => (int)Math.Round(from + (to - from) * share);
         return $"#{Mix(0xf7, 0x08):x2}{Mix(0xfb, 0x30):x2}{Mix(0xff, 0x6b):x2}";
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using CreatorMeta.Analytics.Domain;
 using CreatorMeta.Analytics.Infrastructure;
 using CreatorMeta.ServiceDefaults.Problems;
 using CreatorMeta.ServiceDefaults.Workspaces;
@@ -16,19 +17,20 @@ public static class PlatformsApi
     }
 
     public static async Task<Results<Ok<PlatformComparison>, ValidationProblem>> GetPlatforms(DateTimeOffset? from, DateTimeOffset? to,
-        WorkspaceId workspace, AnalyticsDb db, CancellationToken cancellationToken)
+        WorkspaceId workspace, AnalyticsDb db, AnalysisCache cache, CancellationToken cancellationToken)
     {
         var (scope, _, errors) = new AnalysisQuery(null, null, from, to, null).Validate(workspace.Value);
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
-        return TypedResults.Ok(await CompareAsync(db, scope!, cancellationToken));
+        return TypedResults.Ok(await CompareAsync(db, await cache.PostsAsync(workspace.Value, cancellationToken), scope!, cancellationToken));
     }
 
-    /// <summary>The platforms of the scope's workspace, over the posts published in its [from, to).</summary>
-    public static async Task<PlatformComparison> CompareAsync(AnalyticsDb db, AnalysisScope scope, CancellationToken cancellationToken)
+    /// <summary>The platforms in scope (its platform and account, published in its [from, to)); the numbers from <paramref name="posts"/>.</summary>
+    public static async Task<PlatformComparison> CompareAsync(AnalyticsDb db, WorkspacePosts posts, AnalysisScope scope, CancellationToken cancellationToken)
     {
         // A fact only an edit or removal has reached yet waits for its recording, which tracking's outbox always sends.
         var recorded = db.Publications.Where(p => p.WorkspaceId == scope.Workspace && p.PublishedAt != null
+            && (scope.Platform == null || p.Platform == scope.Platform) && (scope.Account == null || p.Account == scope.Account)
             && (scope.From == null || p.PublishedAt >= scope.From) && (scope.To == null || p.PublishedAt < scope.To));
         // One pass: live posts are counted by filtered aggregates, removed ones beside them.
         var platforms = await recorded
@@ -43,7 +45,7 @@ public static class PlatformsApi
                 g.Min(p => p.PublishedAt)!.Value,
                 g.Max(p => p.PublishedAt)!.Value))
             .ToListAsync(cancellationToken);
-        var numbers = await db.PlatformNumbersAsync(scope, cancellationToken);
+        var numbers = PlatformNumbers.Of(posts.In(scope));
         return new PlatformComparison([.. platforms.Select(p => numbers.GetValueOrDefault(p.Platform) is { } n
             ? p with
             {

@@ -45,16 +45,16 @@ public static class ReportApi
     public static async Task<AnalyticsReport> BuildAsync(AnalyticsDb db, AnalysisCache cache, AnalysisScope scope, string metric, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var table = await cache.TableAsync(db, scope, metric, cancellationToken);
+        var posts = await cache.PostsAsync(scope.Workspace, cancellationToken);
         var top = new TopPosts(metric, TopApi.DefaultLimit);
         var history = new PostingHistory();
-        foreach (var row in await cache.RowsAsync(db, scope, cancellationToken))
+        foreach (var row in posts.In(scope))
         {
             top.Add(row);
             history.Add(row);
         }
-        return new AnalyticsReport(now, scope.Platform, scope.Account, scope.From, scope.To, TrendsApi.Analyse(table, TrendsApi.DefaultMinPosts, cancellationToken),
+        return new AnalyticsReport(now, scope.Platform, scope.Account, scope.From, scope.To, TrendsApi.Analyse(posts.Table(scope, metric), TrendsApi.DefaultMinPosts, cancellationToken),
             [.. history.Platforms.Select(platform => BestTimesResponse.From(platform, scope.Account, history.Estimate(platform)))],
-            TopContent.From(top), await PlatformsApi.CompareAsync(db, scope, cancellationToken));
+            TopContent.From(top), await PlatformsApi.CompareAsync(db, posts, scope, cancellationToken));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using static System.FormattableString;
 using static System.Net.WebUtility;
 
 namespace CreatorMeta.Analytics.Apis;
@@ -77,6 +78,4 @@ public static class ReportPage
             Invariant($"published {report.From?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "any time"} to {report.To?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "now"}"),
         });
 
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

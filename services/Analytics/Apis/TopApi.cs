@@ -19,7 +19,7 @@ public static class TopApi
 
     /// <summary>The best and the worst live posts in scope on a metric (the baseline score unless named).</summary>
     public static async Task<Results<Ok<TopContent>, ValidationProblem>> GetTop([AsParameters] AnalysisQuery query, int? limit, WorkspaceId workspace,
-        AnalyticsDb db, AnalysisCache cache, CancellationToken cancellationToken)
+        AnalysisCache cache, CancellationToken cancellationToken)
     {
         var (scope, metric, errors) = query.Validate(workspace.Value);
         if (limit is < 1 or > MaxLimit)
@@ -27,7 +27,7 @@ public static class TopApi
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
         var top = new TopPosts(metric, limit ?? DefaultLimit);
-        foreach (var row in await cache.RowsAsync(db, scope!, cancellationToken))
+        foreach (var row in (await cache.PostsAsync(workspace.Value, cancellationToken)).In(scope!))
             top.Add(row);
         return TypedResults.Ok(TopContent.From(top));
     }

@@ -22,7 +22,8 @@ public static class TrendsApi
     public const string Method =
         "Each attribute value's posts against all other posts in scope: lift = difference of means, 95 % interval and two-sided " +
         "p-value by Welch's t-test (unequal variances, Welch–Satterthwaite degrees of freedom), q-value by Benjamini–Hochberg " +
-        "over every tested value. Values held by fewer than minPosts posts, or lacking by fewer than minPosts, are not tested.";
+        "over every tested value. Values found on fewer than minPosts assets, or missing from fewer than minPosts, are not tested " +
+        "(one asset posted on several accounts is one piece of evidence).";
 
     public const string ModelMethod =
         "Ordinary least squares of the metric on a fixed effect per account (which holds its platform too; absorbed, so only the " +
@@ -31,14 +32,14 @@ public static class TrendsApi
         "the accounts, t with G-1 degrees of freedom; q-values by Benjamini–Hochberg over the attribute terms.";
 
     public static async Task<Results<Ok<TrendsResponse>, ValidationProblem>> GetTrends([AsParameters] AnalysisQuery query, int? minPosts,
-        WorkspaceId workspace, AnalyticsDb db, AnalysisCache cache, CancellationToken cancellationToken)
+        WorkspaceId workspace, AnalysisCache cache, CancellationToken cancellationToken)
     {
         var (scope, metric, errors) = query.Validate(workspace.Value);
         if (minPosts is < 2 or > 10_000)
             errors["minPosts"] = ["minPosts is from 2 to 10000."];
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
-        return TypedResults.Ok(Analyse(await cache.TableAsync(db, scope!, metric, cancellationToken), minPosts ?? DefaultMinPosts, cancellationToken));
+        return TypedResults.Ok(Analyse((await cache.PostsAsync(workspace.Value, cancellationToken)).Table(scope!, metric), minPosts ?? DefaultMinPosts, cancellationToken));
     }
 
     /// <summary>Each tested value's effect alone and then with everything else held equal: the tested values by q-value, then the others.</summary>
@@ -55,8 +56,8 @@ public static class TrendsApi
     /// Every row the trends of the same query read, as CSV, so anyone can run them again elsewhere: with the ranges the
     /// analysis grouped durations, caption lengths and hashtag counts into.
     /// </summary>
-    public static Results<PushStreamHttpResult, ValidationProblem> GetDataset([AsParameters] AnalysisQuery query, WorkspaceId workspace, AnalyticsDb db,
-        AnalysisCache cache, CancellationToken cancellationToken)
+    public static Results<PushStreamHttpResult, ValidationProblem> GetDataset([AsParameters] AnalysisQuery query, WorkspaceId workspace, AnalysisCache cache,
+        CancellationToken cancellationToken)
     {
         var (scope, metric, errors) = query.Validate(workspace.Value);
         if (errors.Count > 0)
@@ -65,7 +66,7 @@ public static class TrendsApi
         {
             await using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16);
             await writer.WriteLineAsync(Dataset.Header);
-            foreach (var row in await cache.RowsAsync(db, scope!, cancellationToken))
+            foreach (var row in (await cache.PostsAsync(workspace.Value, cancellationToken)).In(scope!))
                 if (row.ValueOf(metric) is not null)
                     await writer.WriteLineAsync(Dataset.Line(row));
         }, "text/csv; charset=utf-8", "dataset.csv");

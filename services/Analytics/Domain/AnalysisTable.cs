@@ -101,9 +101,6 @@ public sealed class AnalysisTable(string metric)
         return true;
     }
 
-    /// <summary>The kind of a post whose asset analytics has not been told about yet.</summary>
-    public const string Unknown = "unknown";
-
     private Tuple<int[], int[]>? byAsset;
 
     /// <summary>

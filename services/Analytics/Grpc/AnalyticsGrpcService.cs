@@ -30,8 +30,8 @@ public static class AnalyticsGrpcService
         var account = request.Account.Length == 0 ? null
             : AccountHandles.Normalize(request.Account) is { } handle && StorableText.IsStorable(handle) ? handle
             : throw new GrpcException(GrpcStatusCode.InvalidArgument, AccountHandles.Requirement);
-        var estimate = await call.GetRequiredService<AnalysisCache>().BestTimesAsync(call.GetRequiredService<AnalyticsDb>(),
-            new AnalysisScope(workspace, platform, account, null, null), call.CancellationToken);
+        var estimate = (await call.GetRequiredService<AnalysisCache>().PostsAsync(workspace, call.CancellationToken))
+            .BestTimes(new AnalysisScope(workspace, platform, account, null, null));
         var reply = new GetBestTimesReply { Basis = estimate.Basis, Posts = estimate.Slots.Sum(s => s.Posts) };
         reply.Slots.AddRange(estimate.Ranked().Select(s => new BestTimeSlot
         {

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using CreatorMeta.Analytics.Domain;
+using Npgsql;
 
 namespace CreatorMeta.Analytics.Infrastructure;
 
@@ -7,99 +7,103 @@ namespace CreatorMeta.Analytics.Infrastructure;
 /// Each workspace's live posts with numbers, held in memory between analyses: reading a million posts from PostgreSQL
 /// takes seconds, analysing them in memory a fraction of that, and a creator reads trends, best times, top posts and
 /// reports of the same library again and again between changes. A copy is used only while nothing it was read from has
-/// changed since: every committed change to the facts notifies its workspace (migration 0005), and
-/// <see cref="AnalysisChangesListener"/> turns that into <see cref="Changed"/>. A copy taken while a change was on its way is
-/// kept with the generation it started from, so the notification that follows retires it. While the listener is not
-/// listening (starting, or its connection lost) nothing is cached: every analysis reads PostgreSQL.
-/// At most <see cref="MaxRows"/> posts are held over all workspaces, the least recently used dropped first.
+/// changed since: every committed change to what the analysis reads notifies its workspace (migration 0005), and
+/// <see cref="AnalysisChangesListener"/> turns that into <see cref="Changed"/>. A copy is read under the generation
+/// current when its read began, so a change committed during the read retires it as soon as its notification arrives.
+/// Requests that find no current copy share one read. While the listener is not listening (starting, or its connection
+/// lost) nothing is kept: every analysis reads PostgreSQL. At most <see cref="MaxRows"/> posts are kept over all
+/// workspaces (the tables built from them take about a third as much again), the least recently used dropped first.
 /// </summary>
-public sealed class AnalysisCache(int maxRows = AnalysisCache.DefaultMaxRows)
+public sealed class AnalysisCache(NpgsqlDataSource dataSource, int maxRows = AnalysisCache.DefaultMaxRows)
 {
     public const int DefaultMaxRows = 2_000_000;
 
-    /// <summary>A workspace's rows, and the tables of the whole workspace built from them, one per metric, as asked for.</summary>
-    private sealed record Entry(long Generation, IReadOnlyList<AnalysisRow> Rows)
+    private sealed class Entry(long generation, Task<WorkspacePosts> posts)
     {
+        public long Generation { get; } = generation;
+        public Task<WorkspacePosts> Posts { get; } = posts;
         public long LastUsed;
-        public ConcurrentDictionary<string, Lazy<AnalysisTable>> Tables { get; } = new(StringComparer.Ordinal);
     }
 
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> generations = new(StringComparer.Ordinal);
-    private readonly Lock eviction = new();
+    private readonly Lock gate = new();
     private long clock;
     private long epoch;
     private volatile bool listening;
 
     public int MaxRows => maxRows;
 
-    /// <summary>The posts in scope, in publication order: from the workspace's copy when it is current, else read (and kept).</summary>
-    public async Task<IEnumerable<AnalysisRow>> RowsAsync(AnalyticsDb db, AnalysisScope scope, CancellationToken cancellationToken)
+    /// <summary>The workspace's current copy, read (once, however many ask at the same time) when there is none.</summary>
+    public async Task<WorkspacePosts> PostsAsync(string workspace, CancellationToken cancellationToken)
     {
-        var rows = (await WorkspaceRowsAsync(db, scope.Workspace, cancellationToken)).Rows;
-        return rows.Where(r => (scope.Platform is null || r.Platform == scope.Platform) && (scope.Account is null || r.Account == scope.Account)
-            && (scope.From is null || r.PublishedAt >= scope.From) && (scope.To is null || r.PublishedAt < scope.To));
-    }
-
-    /// <summary>
-    /// The scope's posts as a table for the statistics on <paramref name="metric"/>. The whole workspace's table is kept
-    /// with its rows, so analysing an unchanged library again starts from the table, not from the rows.
-    /// </summary>
-    public async Task<AnalysisTable> TableAsync(AnalyticsDb db, AnalysisScope scope, string metric, CancellationToken cancellationToken)
-    {
-        if (scope is not { Platform: null, Account: null, From: null, To: null })
-            return AnalysisTable.Of(metric, await RowsAsync(db, scope, cancellationToken));
-        var entry = await WorkspaceRowsAsync(db, scope.Workspace, cancellationToken);
-        return entry.Tables.GetOrAdd(metric, m => new Lazy<AnalysisTable>(() => AnalysisTable.Of(m, entry.Rows))).Value;
-    }
-
-    private async Task<Entry> WorkspaceRowsAsync(AnalyticsDb db, string workspace, CancellationToken cancellationToken)
-    {
-        var generation = Generation(workspace);
-        if (listening && entries.TryGetValue(workspace, out var entry) && entry.Generation == generation)
+        Entry entry;
+        lock (gate)
         {
-            entry.LastUsed = Interlocked.Increment(ref clock);
-            return entry;
+            var generation = Generation(workspace);
+            if (!listening || !entries.TryGetValue(workspace, out entry!) || entry.Generation != generation || entry.Posts.IsFaulted || entry.Posts.IsCanceled)
+            {
+                // Not on the caller's cancellation: others may come to wait for the same read.
+                entry = new Entry(generation, ReadAsync(workspace));
+                if (listening)
+                    entries[workspace] = entry;
+            }
+            entry.LastUsed = ++clock;
         }
-        var cacheable = listening;
-        var rows = new List<AnalysisRow>();
-        await foreach (var row in db.StreamAsync(new AnalysisScope(workspace, null, null, null, null), cancellationToken))
-            rows.Add(row);
-        entry = new Entry(generation, rows) { LastUsed = Interlocked.Increment(ref clock) };
-        if (cacheable && listening && rows.Count <= maxRows)
-            Keep(workspace, entry);
-        return entry;
+        var posts = await entry.Posts.WaitAsync(cancellationToken);
+        if (posts.Count > maxRows)
+            entries.TryRemove(new KeyValuePair<string, Entry>(workspace, entry));
+        else
+            Evict();
+        return posts;
     }
 
     /// <summary>A committed change to the workspace's facts: its copy is no longer current.</summary>
     public void Changed(string workspace)
     {
-        generations.AddOrUpdate(workspace, 1, (_, g) => g + 1);
-        entries.TryRemove(workspace, out _);
+        lock (gate)
+        {
+            generations[workspace] = generations.GetValueOrDefault(workspace) + 1;
+            entries.TryRemove(workspace, out _);
+        }
     }
 
-    /// <summary>Whether changes are being heard; when they stop being heard every copy is dropped, as any may have gone stale.</summary>
+    /// <summary>Whether changes are being heard; when they start or stop being heard every copy is dropped, as any may be stale.</summary>
     public void Listening(bool heard)
     {
-        listening = heard;
-        Interlocked.Increment(ref epoch);
-        entries.Clear();
+        lock (gate)
+        {
+            listening = heard;
+            epoch++;
+            generations.Clear();
+            entries.Clear();
+        }
     }
 
-    private long Generation(string workspace) => Interlocked.Read(ref epoch) * (1L << 40) + generations.GetValueOrDefault(workspace);
-
-    private void Keep(string workspace, Entry entry)
+    private async Task<WorkspacePosts> ReadAsync(string workspace)
     {
-        lock (eviction)
+        var rows = new List<Domain.AnalysisRow>();
+        await foreach (var row in dataSource.StreamAsync(workspace, CancellationToken.None))
+            rows.Add(row);
+        rows.Sort((a, b) => a.PublishedAt.CompareTo(b.PublishedAt) is var c and not 0 ? c : a.PublicationId.CompareTo(b.PublicationId));
+        return new WorkspacePosts(workspace, rows);
+    }
+
+    private long Generation(string workspace) => epoch * (1L << 40) + generations.GetValueOrDefault(workspace);
+
+    /// <summary>Drops the least recently used copies until those read hold at most <see cref="MaxRows"/> posts.</summary>
+    private void Evict()
+    {
+        lock (gate)
         {
-            entries[workspace] = entry;
-            var held = entries.Values.Sum(e => e.Rows.Count);
-            foreach (var (name, old) in entries.OrderBy(e => e.Value.LastUsed).ToList())
+            var read = entries.Where(e => e.Value.Posts.IsCompletedSuccessfully).OrderBy(e => e.Value.LastUsed).ToList();
+            var held = read.Sum(e => (long)e.Value.Posts.Result.Count);
+            foreach (var (workspace, entry) in read)
             {
                 if (held <= maxRows)
                     break;
-                if (entries.TryRemove(name, out _))
-                    held -= old.Rows.Count;
+                if (entries.TryRemove(new KeyValuePair<string, Entry>(workspace, entry)))
+                    held -= entry.Posts.Result.Count;
             }
         }
     }

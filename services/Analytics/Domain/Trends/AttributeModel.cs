@@ -60,7 +60,7 @@ public static class AttributeModel
         for (var j = 0; j < candidates.Count; j++)
         {
             // Cholesky in the given order: what column j says beyond the accounts and the kept terms (its squared norm
-            // after projection) decides whether it stays. Counts are whole numbers, so rounding is far below the threshold.
+            // after projection) decides whether it stays; a share of its own within-account norm below 1e-9 is rounding.
             var row = new double[kept.Count + 1];
             for (var i = 0; i < kept.Count; i++)
             {
@@ -70,7 +70,7 @@ public static class AttributeModel
                 row[i] = (sums.Gram[kept[i], j] - dot) / factor[i][i];
             }
             var beyond = sums.Gram[j, j] - row.Take(kept.Count).Sum(v => v * v);
-            if (beyond <= 1e-9 * Math.Max(1, sums.Count[j]))
+            if (beyond <= 1e-9 * Math.Max(1, sums.Gram[j, j]))
             {
                 dropped.Add(new DroppedTerm(AttributeTerm(candidates[j].Attribute, candidates[j].Value),
                     "The accounts and the terms before it already say what it does (a reference level, or every post of its accounts has it)."));
@@ -84,7 +84,8 @@ public static class AttributeModel
         var (n, clusters, accounts, k) = (table.Count, table.AssetCount, table.Accounts.Count, kept.Count);
         if (k == 0 || n <= accounts + k || clusters < 2)
             return new ModelFit(n, clusters, accounts, [], dropped,
-                k == 0 ? "No attribute value says anything the accounts do not." : $"Not enough data: {n} posts from {clusters} assets for {accounts} accounts and {k} terms.");
+                candidates.Count == 0 ? "Not enough data: no attribute value was tested."
+                : k == 0 ? "No tested attribute value says anything the accounts do not." : $"Not enough data: {n} posts from {clusters} assets for {accounts} accounts and {k} terms.");
         var gram = Matrix<double>.Build.Dense(k, k, (i, l) => sums.Gram[kept[i], kept[l]]).Cholesky();
         var beta = gram.Solve(Vector<double>.Build.Dense(k, i => sums.Moment[kept[i]]));
         var bread = gram.Solve(Matrix<double>.Build.DenseIdentity(k));

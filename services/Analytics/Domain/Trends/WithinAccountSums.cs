@@ -30,13 +30,12 @@ public sealed class WithinAccountSums
     public double[][] AccountTermMeans { get; }
 
     /// <summary>The terms post <paramref name="row"/> has: its attribute values that are terms (<paramref name="termOf"/> ≥ 0).</summary>
-    public static int Terms(AnalysisTable table, int[] termOf, int row, List<int> terms)
+    public static void Terms(AnalysisTable table, int[] termOf, int row, List<int> terms)
     {
         terms.Clear();
         foreach (var code in table.ValuesOf(row))
             if (termOf[code] >= 0)
                 terms.Add(termOf[code]);
-        return terms.Count;
     }
 
     public static WithinAccountSums Of(AnalysisTable table, int[] termOf, int termCount, CancellationToken cancellationToken)

@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using CreatorMeta.Analytics.Domain;
+using CreatorMeta.Analytics.Domain.BestTimes;
+
+namespace CreatorMeta.Analytics.Infrastructure;
+
+/// <summary>
+/// One consistent copy of a workspace's live posts with numbers, in publication order, as read from PostgreSQL in one
+/// snapshot: every part of an answer (trends, best times, top posts, platform numbers) taken from the same copy agrees
+/// with the others. The whole workspace's table is built once per metric and kept with the copy.
+/// </summary>
+public sealed class WorkspacePosts(string workspace, IReadOnlyList<AnalysisRow> rows)
+{
+    private readonly ConcurrentDictionary<string, Lazy<AnalysisTable>> tables = new(StringComparer.Ordinal);
+
+    public string Workspace { get; } = workspace;
+
+    public int Count => rows.Count;
+
+    /// <summary>The posts in scope (its platform, account and [from, to)), in publication order.</summary>
+    public IEnumerable<AnalysisRow> In(AnalysisScope scope) =>
+        rows.Where(r => (scope.Platform is null || r.Platform == scope.Platform) && (scope.Account is null || r.Account == scope.Account)
+            && (scope.From is null || r.PublishedAt >= scope.From) && (scope.To is null || r.PublishedAt < scope.To));
+
+    /// <summary>The posts in scope with <paramref name="metric"/>, as a table for the statistics; the whole workspace's is kept.</summary>
+    public AnalysisTable Table(AnalysisScope scope, string metric) =>
+        scope is { Platform: null, Account: null, From: null, To: null }
+            ? tables.GetOrAdd(metric, m => new Lazy<AnalysisTable>(() => AnalysisTable.Of(m, rows))).Value
+            : AnalysisTable.Of(metric, In(scope));
+
+    /// <summary>The hours of the week on the scope's platform (which it must name), from the scored posts in scope.</summary>
+    public BestTimeEstimate BestTimes(AnalysisScope scope)
+    {
+        var history = new PostingHistory();
+        foreach (var row in In(scope))
+            history.Add(row);
+        return history.Estimate(scope.Platform ?? throw new ArgumentException("Best times are per platform.", nameof(scope)));
+    }
+}
