@@ -30,6 +30,7 @@ public sealed class AnalyticsJourneyTests(AppHostProcess system)
         var issued = await (await Client(AppHostProcess.AdminKey).PostJsonAsync("/admin/workspaces", new { name = "a real library" }))
             .JsonAsync(HttpStatusCode.Created);
         var api = Client(issued.GetProperty("apiKey").GetString()!);
+        Assert.True(Directory.Exists(Datasets), $"The shared datasets are expected beside the repository, at {Datasets}.");
         List<SamplePost> posts = [.. SharedDatasets.Instagram(Datasets), .. SharedDatasets.TikTok(Datasets, minPostsPerAccount: 10)];
         Assert.Equal(176 + 462, posts.Count);
         var summary = await new Loader(api).LoadAsync(posts);

@@ -7,7 +7,10 @@ string? Option(string name) => args.Select(a => a.Split('=', 2)).Where(p => p[0]
 var key = Option("key") ?? throw new ArgumentException("--key=API_KEY is required: the workspace's key (POST /admin/workspaces issues one).");
 var gateway = new Uri(Option("gateway") ?? "http://localhost:8080");
 var datasets = Option("datasets") ?? Path.GetFullPath(Path.Combine(FindRoot(), "..", "shared", "datasets"));
-var minPosts = int.Parse(Option("tiktok-min-posts") ?? "1");
+var minPosts = int.TryParse(Option("tiktok-min-posts") ?? "1", out var parsed) && parsed >= 1 ? parsed
+    : throw new ArgumentException("--tiktok-min-posts=N takes the TikTok accounts with at least N posts (N ≥ 1).");
+if (!Directory.Exists(datasets))
+    throw new DirectoryNotFoundException($"No datasets at {datasets}: pass --datasets=PATH (the shared folder beside the repository).");
 
 var posts = new List<SamplePost>();
 if (Option("no-instagram") is null)

@@ -12,7 +12,10 @@ namespace CreatorMeta.SampleLibrary;
 /// - Instagram (instagram-insights-creator, "Instagram data.csv"): one creator, @amankharwal (Asia/Kolkata). The file
 ///   has a date but no time and no post id, so each post went out at noon local time on its date and is identified by
 ///   that date (one row per day); its DATASET.md warns the dates may be the publisher's. The Insights numbers are one
-///   reading from source "csv", taken on 2022-06-14, the day the file was published. Topics are the post's hashtags.
+///   reading from source "csv", taken on 2022-06-14, the day the file was published. Topics are the post's hashtags; the
+///   posts are carousels (the account posts slides). Rows repeated in the export stay separate posts, as the export has them.
+///   Because the times are made up, this library says nothing about Instagram's best hours: its best times show the
+///   research's hours with noon on each weekday nudged by the creator's scores.
 /// </summary>
 public static class SharedDatasets
 {

@@ -42,7 +42,7 @@ public static class ReportPage
         if (untested > 0)
             page.Append(Invariant($"<p class=\"note\">{untested} values are not tested: not enough data (fewer than {trends.MinPosts} assets with or without them).</p>"));
 
-        page.Append("<h2>Best times to post</h2>");
+        page.Append("<h2>Best times to post</h2><p class=\"note\">By the baseline score, whatever the metric above: the research's hours are on that scale.</p>");
         foreach (var times in report.BestTimes)
         {
             page.Append(Invariant($"<h3>{HtmlEncode(times.Platform)}</h3><p class=\"note\">{HtmlEncode(times.Basis)} Darker is better; the three best hours are outlined.</p>"));

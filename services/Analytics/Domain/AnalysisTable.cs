@@ -10,7 +10,7 @@ namespace CreatorMeta.Analytics.Domain;
 /// statistic reads them in one pass, where a million rows of strings would take gigabytes and a hash lookup per value.
 /// Rows keep the order they were added in, so the same rows always sum, and answer, the same way.
 /// </summary>
-public sealed class AnalysisTable(string metric)
+public sealed class AnalysisTable
 {
     private readonly List<double> values = [];
     private readonly List<int> assets = [];
@@ -30,7 +30,9 @@ public sealed class AnalysisTable(string metric)
     private readonly Dictionary<(string Attribute, string Value), int> codes = [];
     private readonly List<(string Attribute, string Value)> vocabulary = [];
 
-    public string Metric { get; } = metric;
+    private AnalysisTable(string metric) => Metric = metric;
+
+    public string Metric { get; }
 
     public int Count => values.Count;
 
@@ -61,7 +63,7 @@ public sealed class AnalysisTable(string metric)
     }
 
     /// <summary>Adds the post when it has the table's metric; an asset's own attributes are encoded the first time it is seen.</summary>
-    public bool Add(AnalysisRow row)
+    private bool Add(AnalysisRow row)
     {
         if (row.ValueOf(Metric) is not { } value)
             return false;
@@ -105,7 +107,7 @@ public sealed class AnalysisTable(string metric)
 
     /// <summary>
     /// The rows grouped by asset (counting sort, rows of an asset in table order), with where each asset's rows start;
-    /// computed once (a table is not added to once analysed; two analyses asking at once may both compute it, alike).
+    /// computed once (a table is complete once built; two analyses asking at once may both compute it, alike).
     /// </summary>
     public (int[] Rows, int[] Start) RowsByAsset()
     {

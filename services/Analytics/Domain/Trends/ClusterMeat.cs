@@ -84,15 +84,25 @@ public static class ClusterMeat
         for (var p = 0; p < k; p++)
             for (var q = 0; q < p; q++)
                 meat[p, q] = meat[q, p];
+        // The account terms, over only the terms each account's posts have (an account of one post has a dozen, not k).
+        var present = means.Select(m => Enumerable.Range(0, k).Where(p => m[p] != 0).ToArray()).ToArray();
         for (var a = 0; a < accounts; a++)
             if (byAccount[a] is { } sum)
                 for (var p = 0; p < k; p++)
-                    for (var q = 0; q < k; q++)
-                        meat[p, q] -= sum[p] * means[a][q] + means[a][p] * sum[q];
+                    if (sum[p] != 0)
+                        foreach (var q in present[a])
+                        {
+                            meat[p, q] -= sum[p] * means[a][q];
+                            meat[q, p] -= sum[p] * means[a][q];
+                        }
         foreach (var ((a, b), c) in pairs)
-            for (var p = 0; p < k; p++)
-                for (var q = 0; q < k; q++)
-                    meat[p, q] += c * (a == b ? means[a][p] * means[a][q] : means[a][p] * means[b][q] + means[b][p] * means[a][q]);
+            foreach (var p in present[a])
+                foreach (var q in present[b])
+                {
+                    meat[p, q] += c * means[a][p] * means[b][q];
+                    if (a != b)
+                        meat[q, p] += c * means[a][p] * means[b][q];
+                }
         return Matrix<double>.Build.DenseOfArray(meat);
     }
 }
