@@ -11,10 +11,9 @@ public static class AnalyticsServices
     public static WebApplicationBuilder AddAnalyticsServices(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<AnalyticsDb>(ResourceNames.Analytics);
-        var cacheRows = builder.Configuration.GetValue("Analysis:CacheRows", AnalysisCache.DefaultMaxRows);
-        if (cacheRows < 0)
-            throw new InvalidOperationException("Analysis:CacheRows is how many posts analytics keeps in memory: 0 or more.");
-        builder.Services.AddSingleton(services => new AnalysisCache(services.GetRequiredService<Npgsql.NpgsqlDataSource>(), cacheRows));
+        builder.Services.AddOptions<AnalyticsOptions>().BindConfiguration("Analysis").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(services => new AnalysisCache(services.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnalyticsOptions>>().Value.CacheRows));
         builder.Services.AddHostedService<AnalysisChangesListener>();
         builder.AddMessaging(ResourceNames.Analytics, bus =>
         {

@@ -43,8 +43,8 @@ public sealed class AnalysisCache(NpgsqlDataSource dataSource, int maxRows = Ana
             var generation = Generation(workspace);
             if (!listening || !entries.TryGetValue(workspace, out entry!) || entry.Generation != generation || entry.Posts.IsFaulted || entry.Posts.IsCanceled)
             {
-                // Not on the caller's cancellation: others may come to wait for the same read.
-                entry = new Entry(generation, ReadAsync(workspace));
+                // Off the lock, and not on the caller's cancellation: others may come to wait for the same read.
+                entry = new Entry(generation, Task.Run(() => ReadAsync(workspace)));
                 if (listening)
                     entries[workspace] = entry;
             }
