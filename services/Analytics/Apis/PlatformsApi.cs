@@ -25,26 +25,28 @@ public static class PlatformsApi
         return TypedResults.Ok(await CompareAsync(db, await cache.PostsAsync(workspace.Value, cancellationToken), scope!, cancellationToken));
     }
 
+    private sealed record StoredCounts(string Platform, int Publications, int Assets, int Accounts, int Repurposes, int Removed,
+        DateTimeOffset FirstPublishedAt, DateTimeOffset LastPublishedAt);
+
     /// <summary>The platforms in scope (its platform and account, published in its [from, to)); the numbers from <paramref name="posts"/>.</summary>
     public static async Task<PlatformComparison> CompareAsync(AnalyticsDb db, WorkspacePosts posts, AnalysisScope scope, CancellationToken cancellationToken)
     {
         // A fact only an edit or removal has reached yet waits for its recording, which tracking's outbox always sends.
-        var recorded = db.Publications.Where(p => p.WorkspaceId == scope.Workspace && p.PublishedAt != null
-            && (scope.Platform == null || p.Platform == scope.Platform) && (scope.Account == null || p.Account == scope.Account)
-            && (scope.From == null || p.PublishedAt >= scope.From) && (scope.To == null || p.PublishedAt < scope.To));
         // One pass: live posts are counted by filtered aggregates, removed ones beside them.
-        var platforms = await recorded
-            .GroupBy(p => p.Platform)
-            .Select(g => new PlatformSummary(
-                g.Key,
-                g.Count(p => p.RemovedAt == null),
-                g.Where(p => p.RemovedAt == null).Select(p => p.AssetId).Distinct().Count(),
-                g.Where(p => p.RemovedAt == null).Select(p => p.Account).Distinct().Count(),
-                g.Count(p => p.RemovedAt == null && p.IsRepurpose),
-                g.Count(p => p.RemovedAt != null),
-                g.Min(p => p.PublishedAt)!.Value,
-                g.Max(p => p.PublishedAt)!.Value))
-            .ToListAsync(cancellationToken);
+        var platforms = (await db.Database.SqlQuery<StoredCounts>($"""
+            SELECT platform AS "Platform", (count(*) FILTER (WHERE removed_at IS NULL))::int AS "Publications",
+                   (count(DISTINCT asset_id) FILTER (WHERE removed_at IS NULL))::int AS "Assets",
+                   (count(DISTINCT account) FILTER (WHERE removed_at IS NULL))::int AS "Accounts",
+                   (count(*) FILTER (WHERE removed_at IS NULL AND is_repurpose))::int AS "Repurposes",
+                   (count(*) FILTER (WHERE removed_at IS NOT NULL))::int AS "Removed",
+                   min(published_at) AS "FirstPublishedAt", max(published_at) AS "LastPublishedAt"
+            FROM publication_facts
+            WHERE workspace_id = {scope.Workspace} AND published_at IS NOT NULL
+              AND ({scope.Platform}::text IS NULL OR platform = {scope.Platform}) AND ({scope.Account}::text IS NULL OR account = {scope.Account})
+              AND ({scope.From}::timestamptz IS NULL OR published_at >= {scope.From}) AND ({scope.To}::timestamptz IS NULL OR published_at < {scope.To})
+            GROUP BY platform
+            """).ToListAsync(cancellationToken))
+            .Select(c => new PlatformSummary(c.Platform, c.Publications, c.Assets, c.Accounts, c.Repurposes, c.Removed, c.FirstPublishedAt, c.LastPublishedAt));
         var numbers = PlatformNumbers.Of(posts.In(scope));
         return new PlatformComparison([.. platforms.Select(p => numbers.GetValueOrDefault(p.Platform) is { } n
             ? p with
