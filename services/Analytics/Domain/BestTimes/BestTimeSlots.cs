@@ -32,7 +32,11 @@ public static class BestTimeSlots
         var bySlot = posts.GroupBy(p => (p.Weekday, p.Hour)).ToDictionary(g => g.Key, g => g.Select(p => p.Value).ToList());
         var repeated = bySlot.Values.Where(v => v.Count >= 2).ToList();
         var pooled = repeated.Count >= 2
-            ? repeated.Sum(v => v.Sum(x => (x - v.Average()) * (x - v.Average()))) / repeated.Sum(v => v.Count - 1)
+            ? repeated.Sum(v =>
+            {
+                var mean = v.Average();
+                return v.Sum(x => (x - mean) * (x - mean));
+            }) / repeated.Sum(v => v.Count - 1)
             : 0;
         var within = pooled > 0 ? pooled : PercentileVariance;
         // Method of moments on the departures from each slot's prior: their spread, less what sampling alone explains.
