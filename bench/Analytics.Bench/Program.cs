@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using CreatorMeta.AppHost;
 using CreatorMeta.AppHost.Hosting;
 using CreatorMeta.Bench;
 using CreatorMeta.ServiceDefaults;
@@ -16,14 +15,11 @@ const int MinPosts = 10;
 
 var (root, state) = (bench.Root, bench.State);
 
-var trust = TrustKeys.Generate();
 var postgres = await bench.StartAsync(new PostgresServerResource(ResourceNames.Postgres, state, null));
 var broker = await bench.StartAsync(new RabbitMQServerResource(ResourceNames.Messaging, state, null));
 var analyticsDb = await bench.StartAsync(new PostgresDatabaseResource(ResourceNames.DatabaseOf(ResourceNames.Analytics), postgres));
 var gatewayDb = await bench.StartAsync(new PostgresDatabaseResource(ResourceNames.DatabaseOf(ResourceNames.Gateway), postgres));
-var analytics = new ProjectResource(ResourceNames.Analytics, root, "services/Analytics/CreatorMeta.Analytics.csproj");
-analytics.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-analytics.Environment["Trust__VerificationKey"] = trust.VerificationKey;
+var analytics = bench.Service(ResourceNames.Analytics, "services/Analytics/CreatorMeta.Analytics.csproj");
 analytics.ConnectionStrings.AddRange([analyticsDb, broker]);
 await bench.StartAsync(analytics);
 if (await Library.CountAsync(analyticsDb.ConnectionString, Workspace) is var seeded and > 0)
@@ -31,13 +27,7 @@ if (await Library.CountAsync(analyticsDb.ConnectionString, Workspace) is var see
 else
     await Library.SeedAsync(analyticsDb.ConnectionString, Workspace, publications, BenchServers.Say);
 
-var gateway = new ProjectResource(ResourceNames.Gateway, root, "gateway/CreatorMeta.Gateway.csproj");
-gateway.ConnectionStrings.Add(gatewayDb);
-gateway.ServiceReferences.Add(analytics);
-gateway.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-gateway.Environment["Trust__SigningKey"] = trust.SigningKey;
-gateway.Environment["Gateway__DevelopmentApiKey"] = Key;
-await bench.StartAsync(gateway);
+var gateway = await bench.StartGatewayAsync(gatewayDb, analytics, Key);
 var http = new HttpClient { BaseAddress = gateway.Endpoints["http"], Timeout = TimeSpan.FromMinutes(10) };
 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
 var results = new List<string>();

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using CreatorMeta.AppHost;
 using CreatorMeta.AppHost.Hosting;
 using CreatorMeta.Bench;
 using CreatorMeta.Contracts.Connectors;
@@ -21,14 +20,11 @@ const string Key = "cm_bench_key_0123456789abcdef";
 
 var (root, state) = (bench.Root, bench.State);
 
-var trust = TrustKeys.Generate();
 var postgres = await bench.StartAsync(new PostgresServerResource(ResourceNames.Postgres, state, null));
 var broker = await bench.StartAsync(new RabbitMQServerResource(ResourceNames.Messaging, state, null));
 var metricsDb = await bench.StartAsync(new PostgresDatabaseResource(ResourceNames.DatabaseOf(ResourceNames.MetricsIngestion), postgres));
 var gatewayDb = await bench.StartAsync(new PostgresDatabaseResource(ResourceNames.DatabaseOf(ResourceNames.Gateway), postgres));
-var metrics = new ProjectResource(ResourceNames.MetricsIngestion, root, "services/MetricsIngestion/CreatorMeta.MetricsIngestion.csproj");
-metrics.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-metrics.Environment["Trust__VerificationKey"] = trust.VerificationKey;
+var metrics = bench.Service(ResourceNames.MetricsIngestion, "services/MetricsIngestion/CreatorMeta.MetricsIngestion.csproj");
 metrics.ConnectionStrings.AddRange([metricsDb, broker]);
 await bench.StartAsync(metrics);
 var library = Library.Plan(publications, new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
@@ -37,15 +33,7 @@ if (await Library.CountAsync(metricsDb.ConnectionString, Workspace) is var seede
 else
     await library.SeedAsync(metricsDb.ConnectionString, Workspace, BenchServers.Say);
 
-var gateway = new ProjectResource(ResourceNames.Gateway, root, "gateway/CreatorMeta.Gateway.csproj");
-gateway.ConnectionStrings.Add(gatewayDb);
-gateway.ServiceReferences.Add(metrics);
-gateway.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-gateway.Environment["Trust__SigningKey"] = trust.SigningKey;
-gateway.Environment["Gateway__DevelopmentApiKey"] = Key;
-gateway.Environment["Gateway__RequestsPerSecondPerKey"] = "100000";
-gateway.Environment["Gateway__BurstPerKey"] = "100000";
-await bench.StartAsync(gateway);
+var gateway = await bench.StartGatewayAsync(gatewayDb, metrics, Key);
 var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = gateway.Endpoints["http"], Timeout = TimeSpan.FromMinutes(5) };
 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
 var results = new List<string>();

@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
+using CreatorMeta.AppHost;
 using CreatorMeta.AppHost.Hosting;
+using CreatorMeta.ServiceDefaults;
 
 namespace CreatorMeta.Bench;
 
@@ -33,6 +35,35 @@ public sealed class BenchServers : IAsyncDisposable
 
     /// <summary>Where the servers keep their data.</summary>
     public string State { get; }
+
+    /// <summary>This run's gateway signs the claims its services verify.</summary>
+    public TrustKeys Trust { get; } = TrustKeys.Generate();
+
+    /// <summary>
+    /// A service measured as deployed: Production (Development adds per-request work — scope validation, the developer
+    /// exception page), accepting this run's gateway's claims.
+    /// </summary>
+    public ProjectResource Service(string name, string project)
+    {
+        var service = new ProjectResource(name, Root, project);
+        service.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        service.Environment["Trust__VerificationKey"] = Trust.VerificationKey;
+        return service;
+    }
+
+    /// <summary>The gateway in front of <paramref name="service"/>, taking <paramref name="key"/> and never rate-limiting the load generator.</summary>
+    public Task<ProjectResource> StartGatewayAsync(PostgresDatabaseResource database, ProjectResource service, string key)
+    {
+        var gateway = new ProjectResource(ResourceNames.Gateway, Root, "gateway/CreatorMeta.Gateway.csproj");
+        gateway.ConnectionStrings.Add(database);
+        gateway.ServiceReferences.Add(service);
+        gateway.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        gateway.Environment["Trust__SigningKey"] = Trust.SigningKey;
+        gateway.Environment["Gateway__DevelopmentApiKey"] = key;
+        gateway.Environment["Gateway__RequestsPerSecondPerKey"] = "100000";
+        gateway.Environment["Gateway__BurstPerKey"] = "100000";
+        return StartAsync(gateway);
+    }
 
     public async Task<T> StartAsync<T>(T resource) where T : Resource
     {

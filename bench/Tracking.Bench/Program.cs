@@ -18,16 +18,12 @@ const string Key = "cm_bench_key_0123456789abcdef";
 
 var (root, state) = (bench.Root, bench.State);
 
-var trust = CreatorMeta.AppHost.TrustKeys.Generate();
 var postgres = await bench.StartAsync(new PostgresServerResource(ResourceNames.Postgres, state, null));
 var broker = await bench.StartAsync(new RabbitMQServerResource(ResourceNames.Messaging, state, null));
 var trackingDb = await bench.StartAsync(new PostgresDatabaseResource(ResourceNames.DatabaseOf(ResourceNames.Tracking), postgres));
 var gatewayDb = await bench.StartAsync(new PostgresDatabaseResource(ResourceNames.DatabaseOf(ResourceNames.Gateway), postgres));
-var tracking = new ProjectResource(ResourceNames.Tracking, root, "services/Tracking/CreatorMeta.Tracking.csproj");
+var tracking = bench.Service(ResourceNames.Tracking, "services/Tracking/CreatorMeta.Tracking.csproj");
 tracking.AddGrpcEndpoint();
-// Measured as deployed: Development adds per-request work (scope validation, the developer exception page).
-tracking.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-tracking.Environment["Trust__VerificationKey"] = trust.VerificationKey;
 tracking.ConnectionStrings.AddRange([trackingDb, broker]);
 await bench.StartAsync(tracking);
 if (await Seeder.CountAssetsAsync(trackingDb.ConnectionString, Workspace) is var seeded and > 0)
@@ -38,15 +34,7 @@ else
     await Seeder.SeedAsync(trackingDb.ConnectionString, Workspace, assets, publications, Dataset.Load(root), BenchServers.Say);
 }
 
-var gateway = new ProjectResource(ResourceNames.Gateway, root, "gateway/CreatorMeta.Gateway.csproj");
-gateway.ConnectionStrings.Add(gatewayDb);
-gateway.ServiceReferences.Add(tracking);
-gateway.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-gateway.Environment["Trust__SigningKey"] = trust.SigningKey;
-gateway.Environment["Gateway__DevelopmentApiKey"] = Key;
-gateway.Environment["Gateway__RequestsPerSecondPerKey"] = "100000";
-gateway.Environment["Gateway__BurstPerKey"] = "100000";
-await bench.StartAsync(gateway);
+var gateway = await bench.StartGatewayAsync(gatewayDb, tracking, Key);
 var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = gateway.Endpoints["http"] };
 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
 var results = new List<string>();
