@@ -67,6 +67,8 @@ public static class BadRequests
         ("GET", "/api/v1/analytics/trends", ["platform", "account", "from", "to", "metric", "minPosts"]),
         ("GET", "/api/v1/analytics/best-times", ["platform", "account", "from", "to"]),
         ("GET", "/api/v1/analytics/top", ["platform", "account", "from", "to", "metric", "limit"]),
+        ("GET", "/api/v1/analytics/report", ["platform", "account", "from", "to", "metric"]),
+        ("GET", "/api/v1/analytics/report.html", ["platform", "account", "from", "to", "metric"]),
         ("GET", "/api/v1/metrics/definitions", ["unexpected"]),
         ("GET", "/api/v1/metrics/mappings", ["platform", "rawName", "limit", "cursor"]),
         ("GET", "/api/v1/metrics/settings", []),
