@@ -27,6 +27,19 @@ public static class Library
         return (long)(await count.ExecuteScalarAsync())!;
     }
 
+    /// <summary>Two changes that cancel out (one post's score negated and back), as metrics-ingestion would make them.</summary>
+    public static async Task ChangeAsync(string connectionString, string workspace)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        for (var i = 0; i < 2; i++)
+            await using (var change = new NpgsqlCommand("""
+                UPDATE metric_facts SET score = -score
+                WHERE ctid = (SELECT ctid FROM metric_facts WHERE workspace_id = $1 AND score <> 0 ORDER BY external_post_id LIMIT 1)
+                """, connection) { Parameters = { new() { Value = workspace } } })
+                await change.ExecuteNonQueryAsync();
+    }
+
     public static async Task SeedAsync(string connectionString, string workspace, int publications, Action<string> log)
     {
         var watch = Stopwatch.StartNew();

@@ -13,6 +13,7 @@ public static class AnalyticsServices
         builder.AddServiceDatabase<AnalyticsDb>(ResourceNames.Analytics);
         builder.Services.AddOptions<AnalyticsOptions>().BindConfiguration("Analysis").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(services => new AnalysisCache(services.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+            services.GetRequiredService<ILogger<AnalysisCache>>(),
             services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnalyticsOptions>>().Value.CacheRows));
         builder.Services.AddHostedService<AnalysisChangesListener>();
         builder.AddMessaging(ResourceNames.Analytics, bus =>

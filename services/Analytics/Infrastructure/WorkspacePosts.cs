@@ -17,6 +17,9 @@ public sealed class WorkspacePosts(string workspace, IReadOnlyList<AnalysisRow> 
 
     public int Count => rows.Count;
 
+    /// <summary>The metrics whose whole-workspace table has been asked for, so a copy read after a change can have them ready.</summary>
+    public IReadOnlyCollection<string> TabledMetrics => [.. tables.Keys];
+
     /// <summary>The posts in scope (its platform, account and [from, to)), in publication order.</summary>
     public IEnumerable<AnalysisRow> In(AnalysisScope scope) =>
         rows.Where(r => (scope.Platform is null || r.Platform == scope.Platform) && (scope.Account is null || r.Account == scope.Account)

@@ -100,6 +100,28 @@ public sealed class ReportTests : AnalyticsHost
     }
 
     [Fact]
+    public async Task After_a_change_the_library_is_read_again_in_the_background_so_the_next_request_neither_waits_nor_sees_the_old_numbers()
+    {
+        var workspace = TestEnvironment.NewWorkspace();
+        var (client, _) = await LibraryAsync(workspace);
+        var best = (await (await client.GetAsync("/api/v1/analytics/top?limit=1")).JsonAsync(HttpStatusCode.OK)).GetProperty("top")[0];
+        int Reads() => Service.Log.Split('\n').Count(line => line.Contains($"Read the analysis of workspace {workspace} "));
+
+        await Events.Publish(new PublicationRemoved(Guid.NewGuid(), workspace, DateTimeOffset.UtcNow, best.GetProperty("publicationId").GetGuid(),
+            best.GetProperty("assetId").GetGuid(), best.GetProperty("platform").GetString()!, best.GetProperty("account").GetString()!, DateTimeOffset.UtcNow,
+            "taken down"));
+        await HttpAssertions.EventuallyAsync(() => Task.FromResult(
+            Service.Log.Contains($"Read the analysis of workspace {workspace} after changes settled: {Posts - 1} posts")), "the library read again without the removed post");
+        var reads = Reads();
+
+        var after = await (await client.GetAsync("/api/v1/analytics/top?limit=1")).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(Posts - 1, after.GetProperty("posts").GetInt32());
+        Assert.NotEqual(best.GetProperty("publicationId").GetGuid(), after.GetProperty("top")[0].GetProperty("publicationId").GetGuid());
+        Assert.Equal(reads, Reads());
+    }
+
+    [Fact]
     public async Task A_window_that_ends_before_it_starts_is_refused_on_both_forms()
     {
         var client = Service.CreateClient(TestEnvironment.NewWorkspace());
