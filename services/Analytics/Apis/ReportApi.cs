@@ -46,15 +46,23 @@ public static class ReportApi
         CancellationToken cancellationToken)
     {
         var posts = await cache.PostsAsync(scope.Workspace, cancellationToken);
-        var top = new TopPosts(metric, TopApi.DefaultLimit);
-        var history = new PostingHistory();
-        foreach (var row in posts.In(scope))
+        // PostgreSQL counts the platforms' publications while the statistics are computed here; both are awaited, failed or not.
+        var platforms = PlatformsApi.CompareAsync(db, posts, scope, cancellationToken);
+        var analysis = Task.Run(() =>
         {
-            top.Add(row);
-            history.Add(row);
-        }
-        return new AnalyticsReport(now, scope.Platform, scope.Account, scope.From, scope.To, TrendsApi.Analyse(posts.Table(scope, metric), TrendsApi.DefaultMinPosts, cancellationToken),
-            [.. history.Platforms.Select(platform => BestTimesResponse.From(platform, scope.Account, history.Estimate(platform)))],
-            TopContent.From(top), await PlatformsApi.CompareAsync(db, posts, scope, cancellationToken));
+            var top = new TopPosts(metric, TopApi.DefaultLimit);
+            var history = new PostingHistory();
+            foreach (var row in posts.In(scope))
+            {
+                top.Add(row);
+                history.Add(row);
+            }
+            return (Trends: TrendsApi.Analyse(posts.Table(scope, metric), TrendsApi.DefaultMinPosts, cancellationToken),
+                BestTimes: history.Platforms.Select(platform => BestTimesResponse.From(platform, scope.Account, history.Estimate(platform))).ToList(),
+                Top: TopContent.From(top));
+        }, cancellationToken);
+        await Task.WhenAll(platforms, analysis);
+        var (trends, bestTimes, top) = analysis.Result;
+        return new AnalyticsReport(now, scope.Platform, scope.Account, scope.From, scope.To, trends, bestTimes, top, platforms.Result);
     }
 }
