@@ -41,7 +41,10 @@ public static class ReportApi
         return TypedResults.Content(ReportPage.Render(report), "text/html; charset=utf-8");
     }
 
-    /// <summary>The trends, each platform's best times, the top posts and the platforms, from the same copy of the posts.</summary>
+    /// <summary>
+    /// The trends, each platform's best times, the top posts and the platforms' numbers, from the same copy of the posts; the
+    /// platforms' counts (removed posts and repurposes among them) from PostgreSQL as it stands while the report is made.
+    /// </summary>
     public static async Task<AnalyticsReport> BuildAsync(AnalyticsDb db, AnalysisCache cache, AnalysisScope scope, string metric, DateTimeOffset now,
         CancellationToken cancellationToken)
     {

@@ -23,7 +23,8 @@ public static class TrendsApi
         "Each attribute value's posts against all other posts in scope: lift = difference of means, 95 % interval and two-sided " +
         "p-value by Welch's t-test (unequal variances, Welch–Satterthwaite degrees of freedom), q-value by Benjamini–Hochberg " +
         "over every tested value. Values found on fewer than minPosts assets, or missing from fewer than minPosts, are not tested " +
-        "(one asset posted on several accounts is one piece of evidence).";
+        "(one asset posted on several accounts is one piece of evidence). The test takes each post as independent, so for assets " +
+        "posted several times its p-values run small; the model below clusters by asset and is the one to trust.";
 
     public const string ModelMethod =
         "Ordinary least squares of the metric on a fixed effect per account (which holds its platform too; absorbed, so only the " +
@@ -56,17 +57,19 @@ public static class TrendsApi
     /// Every row the trends of the same query read, as CSV, so anyone can run them again elsewhere: with the ranges the
     /// analysis grouped durations, caption lengths and hashtag counts into.
     /// </summary>
-    public static Results<PushStreamHttpResult, ValidationProblem> GetDataset([AsParameters] AnalysisQuery query, WorkspaceId workspace, AnalysisCache cache,
-        CancellationToken cancellationToken)
+    public static async Task<Results<PushStreamHttpResult, ValidationProblem>> GetDataset([AsParameters] AnalysisQuery query, WorkspaceId workspace,
+        AnalysisCache cache, CancellationToken cancellationToken)
     {
         var (scope, metric, errors) = query.Validate(workspace.Value);
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
+        // Read before the status goes out: a read that fails is an error, not a 200 with half a file.
+        var posts = await cache.PostsAsync(workspace.Value, cancellationToken);
         return TypedResults.Stream(async stream =>
         {
             await using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16);
             await writer.WriteLineAsync(Dataset.Header);
-            foreach (var row in (await cache.PostsAsync(workspace.Value, cancellationToken)).In(scope!))
+            foreach (var row in posts.In(scope!))
                 if (row.ValueOf(metric) is not null)
                     await writer.WriteLineAsync(Dataset.Line(row));
         }, "text/csv; charset=utf-8", "dataset.csv");

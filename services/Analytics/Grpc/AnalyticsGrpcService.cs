@@ -1,3 +1,4 @@
+using CreatorMeta.Analytics.Apis;
 using CreatorMeta.Analytics.Infrastructure;
 using CreatorMeta.Contracts;
 using CreatorMeta.Contracts.Analytics.V1;
@@ -25,13 +26,12 @@ public static class AnalyticsGrpcService
     public static async Task<GetBestTimesReply> GetBestTimes(GetBestTimesRequest request, GrpcCallContext call)
     {
         var workspace = call.RequireWorkspace(request.WorkspaceId);
-        var platform = Platforms.Normalize(request.Platform)
-            ?? throw new GrpcException(GrpcStatusCode.InvalidArgument, $"Unknown platform '{request.Platform}'.");
-        var account = request.Account.Length == 0 ? null
-            : AccountHandles.Normalize(request.Account) is { } handle && StorableText.IsStorable(handle) ? handle
-            : throw new GrpcException(GrpcStatusCode.InvalidArgument, AccountHandles.Requirement);
-        var estimate = (await call.GetRequiredService<AnalysisCache>().PostsAsync(workspace, call.CancellationToken))
-            .BestTimes(new AnalysisScope(workspace, platform, account, null, null));
+        // The same rules as the REST route's, and the platform is required: best times are per platform.
+        var (scope, _, errors) = new AnalysisQuery(request.Platform, request.Account.Length == 0 ? null : request.Account, null, null, null)
+            .Validate(workspace);
+        if (errors.Count > 0 || scope?.Platform is null)
+            throw new GrpcException(GrpcStatusCode.InvalidArgument, errors.Count > 0 ? string.Join(" ", errors.Values.SelectMany(e => e)) : "Platform " + Platforms.MustBeOneOf);
+        var estimate = (await call.GetRequiredService<AnalysisCache>().PostsAsync(workspace, call.CancellationToken)).BestTimes(scope);
         var reply = new GetBestTimesReply { Basis = estimate.Basis, Posts = estimate.Slots.Sum(s => s.Posts) };
         reply.Slots.AddRange(estimate.Ranked().Select(s => new BestTimeSlot
         {

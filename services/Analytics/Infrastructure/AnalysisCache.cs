@@ -7,51 +7,62 @@ namespace CreatorMeta.Analytics.Infrastructure;
 /// <summary>
 /// Each workspace's live posts with numbers, held in memory between analyses: reading a million posts from PostgreSQL
 /// takes seconds, analysing them in memory a fraction of that, and a creator reads trends, best times, top posts and
-/// reports of the same library again and again between changes. A copy is used only while nothing it was read from has
-/// changed since: every committed change to what the analysis reads notifies its workspace (migration 0005), and
-/// <see cref="AnalysisChangesListener"/> turns that into <see cref="Changed"/>. A copy is read under the generation
-/// current when its read began, so a change committed during the read retires it as soon as its notification arrives.
-/// Requests that find no current copy share one read. While the listener is not listening (starting, or its connection
-/// lost) nothing is kept: every analysis reads PostgreSQL. At most <see cref="MaxRows"/> posts are kept over all
-/// workspaces (the tables built from them take about a third as much again), the least recently used dropped first.
-/// <para>
-/// A copy retired by a change is read again in the background once the workspace's changes settle (no change for
-/// <see cref="Settle"/>, or <see cref="LongestWait"/> into a burst that keeps going), with the tables the retired copy
-/// had: reading a million posts takes seconds, and the creator who asks next should not be the one who waits for it.
-/// </para>
+/// reports of the same library again and again between changes (decision 0013).
+/// <list type="bullet">
+/// <item>A copy is used only while nothing it was read from has changed: every committed change to what the analysis
+/// reads notifies its workspace (migration 0005), and <see cref="AnalysisChangesListener"/> calls <see cref="Changed"/>.
+/// A copy is read under the generation current when its read began, so a change committed during the read retires it.</item>
+/// <item>Requests that find no current copy share one read. While the listener is not listening (starting, or its
+/// connection lost) nothing is kept, but requests that arrive during a read still share it.</item>
+/// <item>At most <see cref="MaxRows"/> posts are kept over all workspaces, the least recently used dropped first.</item>
+/// <item>A copy a request used within <see cref="RecentUse"/> that a change retires is read again in the background once
+/// the changes settle (none for <see cref="Settle"/>, or <see cref="LongestWait"/> into a burst), with the tables it
+/// had, so the creator who asks next does not wait for the read; a workspace nobody is reading is not read again.</item>
+/// </list>
 /// </summary>
-public sealed class AnalysisCache(NpgsqlDataSource dataSource, ILogger<AnalysisCache> logger, int maxRows = AnalysisCache.DefaultMaxRows)
-    : IDisposable
+public sealed class AnalysisCache(Func<string, CancellationToken, IAsyncEnumerable<Domain.AnalysisRow>> read, ILogger<AnalysisCache> logger,
+    int maxRows = AnalysisCache.DefaultMaxRows) : IDisposable
 {
+    /// <summary>The cache over the service's database.</summary>
+    public AnalysisCache(NpgsqlDataSource dataSource, ILogger<AnalysisCache> logger, int maxRows = DefaultMaxRows)
+        : this(dataSource.StreamAsync, logger, maxRows)
+    {
+    }
+
     public const int DefaultMaxRows = 2_000_000;
     public static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
     public static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan RecentUse = TimeSpan.FromMinutes(10);
 
-    /// <summary>A workspace whose retired copy will be read again once its changes settle, with the tables it had.</summary>
-    private sealed class Refresh(IReadOnlyCollection<string> metrics)
-    {
-        public long FirstChange { get; } = Stopwatch.GetTimestamp();
-        public long LastChange = Stopwatch.GetTimestamp();
-        public IReadOnlyCollection<string> Metrics { get; } = metrics;
-    }
-
-    /// <summary>A copy read (or being read) under a generation; <see cref="Metrics"/> are the tables a refresh will build on it.</summary>
+    /// <summary>A copy read (or being read) under a generation, with the tables a background read builds on it.</summary>
     private sealed class Entry(long generation, Task<WorkspacePosts> posts, IReadOnlyCollection<string> metrics)
     {
         public long Generation { get; } = generation;
         public Task<WorkspacePosts> Posts { get; } = posts;
         public IReadOnlyCollection<string> Metrics { get; } = metrics;
+        public long RequestedAt;
         public long LastUsed;
     }
 
+    /// <summary>A retired copy waiting for its workspace's changes to settle before it is read again.</summary>
+    private sealed class Refresh(Entry retired)
+    {
+        public long FirstChange { get; } = Stopwatch.GetTimestamp();
+        public long LastChange = Stopwatch.GetTimestamp();
+        public Entry Retired { get; } = retired;
+        public IReadOnlyCollection<string> Metrics { get; } = retired.Posts.IsCompletedSuccessfully ? retired.Posts.Result.TabledMetrics : retired.Metrics;
+    }
+
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, long> generations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Entry> unkept = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> generations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Refresh> refreshes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> oversized = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
     private readonly Lock gate = new();
     private long clock;
     private long epoch;
-    private volatile bool listening;
+    private bool listening;
 
     public int MaxRows => maxRows;
 
@@ -61,19 +72,29 @@ public sealed class AnalysisCache(NpgsqlDataSource dataSource, ILogger<AnalysisC
         Entry entry;
         lock (gate)
         {
-            var generation = Generation(workspace);
-            if (!listening || !entries.TryGetValue(workspace, out entry!) || entry.Generation != generation || entry.Posts.IsFaulted || entry.Posts.IsCanceled)
+            if (listening)
             {
-                entry = StartRead(workspace, "for a request", []);
-                if (listening)
-                    entries[workspace] = entry;
+                if (!entries.TryGetValue(workspace, out entry!) || entry.Generation != Generation(workspace) || entry.Posts.IsFaulted || entry.Posts.IsCanceled)
+                    entries[workspace] = entry = StartRead(workspace, "for a request", []);
             }
+            else if (!unkept.TryGetValue(workspace, out entry!))
+            {
+                unkept[workspace] = entry = StartRead(workspace, "for a request", []);
+                var shared = entry;
+                entry.Posts.ContinueWith(_ =>
+                {
+                    lock (gate)
+                        if (unkept.GetValueOrDefault(workspace) == shared)
+                            unkept.Remove(workspace);
+                }, TaskScheduler.Default);
+            }
+            entry.RequestedAt = Stopwatch.GetTimestamp();
             entry.LastUsed = ++clock;
         }
         return await KeptAsync(workspace, entry, cancellationToken);
     }
 
-    /// <summary>A committed change to the workspace's facts: its copy is no longer current, and will be read again once changes settle.</summary>
+    /// <summary>A committed change to the workspace's facts: its copy is no longer current.</summary>
     public void Changed(string workspace)
     {
         lock (gate)
@@ -82,11 +103,23 @@ public sealed class AnalysisCache(NpgsqlDataSource dataSource, ILogger<AnalysisC
             entries.TryRemove(workspace, out var retired);
             if (refreshes.TryGetValue(workspace, out var refresh))
                 refresh.LastChange = Stopwatch.GetTimestamp();
-            else if (retired is not null && listening)
+            else if (retired is not null && listening && Stopwatch.GetElapsedTime(retired.RequestedAt) < RecentUse && !oversized.Contains(workspace))
             {
-                refreshes[workspace] = refresh = new Refresh(retired.Posts.IsCompletedSuccessfully ? retired.Posts.Result.TabledMetrics : retired.Metrics);
+                refreshes[workspace] = refresh = new Refresh(retired);
                 _ = RefreshAsync(workspace, refresh);
             }
+        }
+    }
+
+    /// <summary>Whether changes are being heard; when they start or stop being heard every copy is dropped, as any may be stale.</summary>
+    public void Listening(bool heard)
+    {
+        lock (gate)
+        {
+            listening = heard;
+            epoch++;
+            generations.Clear();
+            entries.Clear();
         }
     }
 
@@ -104,12 +137,14 @@ public sealed class AnalysisCache(NpgsqlDataSource dataSource, ILogger<AnalysisC
                         continue;
                     refreshes.Remove(workspace);
                     if (!listening || entries.ContainsKey(workspace))
-                        return; // a request has already begun the read, or nothing may be kept
+                        return; // nothing may be kept, or a request has begun the read already
                     entries[workspace] = entry = StartRead(workspace, "after changes settled", refresh.Metrics);
-                    entry.LastUsed = ++clock;
+                    (entry.RequestedAt, entry.LastUsed) = (refresh.Retired.RequestedAt, refresh.Retired.LastUsed);
                 }
             }
             var posts = await KeptAsync(workspace, entry, stopping.Token);
+            if (!entries.TryGetValue(workspace, out var current) || current != entry)
+                return; // retired while it was read: the next refresh has it
             foreach (var metric in refresh.Metrics)
                 posts.Table(AnalysisScope.All(workspace), metric);
         }
@@ -120,37 +155,15 @@ public sealed class AnalysisCache(NpgsqlDataSource dataSource, ILogger<AnalysisC
         }
     }
 
-    /// <summary>Reads off the lock, and not on the caller's cancellation: others may come to wait for the same read.</summary>
+    /// <summary>A read off the lock, and not on any caller's cancellation: others may come to wait for the same read.</summary>
     private Entry StartRead(string workspace, string why, IReadOnlyCollection<string> metrics) =>
         new(Generation(workspace), Task.Run(() => ReadAsync(workspace, why)), metrics);
-
-    private async Task<WorkspacePosts> KeptAsync(string workspace, Entry entry, CancellationToken cancellationToken)
-    {
-        var posts = await entry.Posts.WaitAsync(cancellationToken);
-        if (posts.Count > maxRows)
-            entries.TryRemove(new KeyValuePair<string, Entry>(workspace, entry));
-        else
-            Evict();
-        return posts;
-    }
-
-    /// <summary>Whether changes are being heard; when they start or stop being heard every copy is dropped, as any may be stale.</summary>
-    public void Listening(bool heard)
-    {
-        lock (gate)
-        {
-            listening = heard;
-            epoch++;
-            generations.Clear();
-            entries.Clear();
-        }
-    }
 
     private async Task<WorkspacePosts> ReadAsync(string workspace, string why)
     {
         var started = Stopwatch.GetTimestamp();
         var rows = new List<Domain.AnalysisRow>();
-        await foreach (var row in dataSource.StreamAsync(workspace, CancellationToken.None))
+        await foreach (var row in read(workspace, stopping.Token))
             rows.Add(row);
         rows.Sort((a, b) => a.PublishedAt.CompareTo(b.PublishedAt) is var c and not 0 ? c : a.PublicationId.CompareTo(b.PublicationId));
         logger.LogInformation("Read the analysis of workspace {Workspace} {Why}: {Posts} posts in {Milliseconds:0} ms.", workspace, why, rows.Count,
@@ -158,28 +171,40 @@ public sealed class AnalysisCache(NpgsqlDataSource dataSource, ILogger<AnalysisC
         return new WorkspacePosts(workspace, rows);
     }
 
-    public void Dispose()
+    /// <summary>The entry's posts once read; a workspace too large to keep is dropped, and otherwise the least recently used beyond the cap.</summary>
+    private async Task<WorkspacePosts> KeptAsync(string workspace, Entry entry, CancellationToken cancellationToken)
     {
-        stopping.Cancel();
-        stopping.Dispose();
+        var posts = await entry.Posts.WaitAsync(cancellationToken);
+        lock (gate)
+        {
+            if (posts.Count > maxRows)
+            {
+                oversized.Add(workspace);
+                entries.TryRemove(new KeyValuePair<string, Entry>(workspace, entry));
+            }
+            else
+                oversized.Remove(workspace);
+            Evict();
+        }
+        return posts;
     }
 
     private long Generation(string workspace) => epoch * (1L << 40) + generations.GetValueOrDefault(workspace);
 
-    /// <summary>Drops the least recently used copies until those read hold at most <see cref="MaxRows"/> posts.</summary>
+    /// <summary>Drops the least recently used copies until those read hold at most <see cref="MaxRows"/> posts (under the lock).</summary>
     private void Evict()
     {
-        lock (gate)
+        var read = entries.Where(e => e.Value.Posts.IsCompletedSuccessfully).OrderBy(e => e.Value.LastUsed).ToList();
+        var held = read.Sum(e => (long)e.Value.Posts.Result.Count);
+        foreach (var (workspace, entry) in read)
         {
-            var read = entries.Where(e => e.Value.Posts.IsCompletedSuccessfully).OrderBy(e => e.Value.LastUsed).ToList();
-            var held = read.Sum(e => (long)e.Value.Posts.Result.Count);
-            foreach (var (workspace, entry) in read)
-            {
-                if (held <= maxRows)
-                    break;
-                if (entries.TryRemove(new KeyValuePair<string, Entry>(workspace, entry)))
-                    held -= entry.Posts.Result.Count;
-            }
+            if (held <= maxRows)
+                break;
+            if (entries.TryRemove(new KeyValuePair<string, Entry>(workspace, entry)))
+                held -= entry.Posts.Result.Count;
         }
     }
+
+    /// <summary>Stops background reads at shutdown (the token stays valid for those still winding down).</summary>
+    public void Dispose() => stopping.Cancel();
 }

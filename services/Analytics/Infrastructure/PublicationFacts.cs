@@ -21,8 +21,8 @@ public static class PublicationFacts
         if (fact is null)
         {
             // Events queued before handles had one spelling carry them as typed.
-            fact = PublicationFact.For(publicationId, workspaceId, assetId, Platforms.Normalize(platform) ?? platform,
-                AccountHandles.Normalize(account) ?? account);
+            fact = PublicationFact.For(publicationId, workspaceId, assetId, MessageFields.Required(Platforms.Normalize(platform), "platform", platform),
+                MessageFields.Required(AccountHandles.Normalize(account), "account", account));
             db.Publications.Add(fact);
         }
         else if (fact.WorkspaceId != workspaceId)

@@ -16,7 +16,8 @@ public sealed class AccountRegisteredConsumer(AnalyticsDb db) : IConsumer<Accoun
     public Task Consume(ConsumeContext<AccountRegistered> context)
     {
         var m = context.Message;
-        var (platform, account) = (Platforms.Normalize(m.Platform) ?? m.Platform, AccountHandles.Normalize(m.Handle) ?? m.Handle);
+        var (platform, account) = (MessageFields.Required(Platforms.Normalize(m.Platform), "platform", m.Platform),
+            MessageFields.Required(AccountHandles.Normalize(m.Handle), "account", m.Handle));
         return db.ApplyOnceAsync(m.EventId.ToString(), nameof(AccountRegisteredConsumer), () => db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO account_zones (workspace_id, platform, account, time_zone) VALUES ({m.WorkspaceId}, {platform}, {account}, {m.TimeZone})
             ON CONFLICT (workspace_id, platform, account) DO UPDATE SET time_zone = EXCLUDED.time_zone

@@ -15,7 +15,7 @@ public sealed class MetricsUpdatedConsumer(AnalyticsDb db) : IConsumer<MetricsUp
         if (string.IsNullOrWhiteSpace(m.ExternalPostId))
             throw new UnprocessableMessageException("MetricsUpdated without a post id cannot be joined to a publication.");
         return db.ApplyOnceAsync(m.EventId.ToString(), nameof(MetricsUpdatedConsumer), async () =>
-            (await db.LockMetricAsync(m.WorkspaceId, Platforms.Normalize(m.Platform) ?? m.Platform, m.ExternalPostId.Trim(), context.CancellationToken))
+            (await db.LockMetricAsync(m.WorkspaceId, MessageFields.Required(Platforms.Normalize(m.Platform), "platform", m.Platform), m.ExternalPostId.Trim(), context.CancellationToken))
                 .Update(m),
             context.CancellationToken);
     }

@@ -86,9 +86,12 @@ public static class AttributeModel
             return new ModelFit(n, clusters, accounts, [], dropped,
                 candidates.Count == 0 ? "Not enough data: no attribute value was tested."
                 : k == 0 ? "No tested attribute value says anything the accounts do not." : $"Not enough data: {n} posts from {clusters} assets for {accounts} accounts and {k} terms.");
-        var gram = Matrix<double>.Build.Dense(k, k, (i, l) => sums.Gram[kept[i], kept[l]]).Cholesky();
-        var beta = gram.Solve(Vector<double>.Build.Dense(k, i => sums.Moment[kept[i]]));
-        var bread = gram.Solve(Matrix<double>.Build.DenseIdentity(k));
+        if (!VariesWithinAccounts(table, sums))
+            return new ModelFit(n, clusters, accounts, [], dropped, "The metric does not vary within accounts: the accounts explain all of it.");
+        // The factor that chose the terms is the Gram's Cholesky factor L: (L Lᵀ)⁻¹ = L⁻ᵀ L⁻¹, β = L⁻ᵀ L⁻¹ m.
+        var inverse = Matrix<double>.Build.DenseOfArray(LowerInverse(factor));
+        var bread = inverse.TransposeThisAndMultiply(inverse);
+        var beta = bread * Vector<double>.Build.Dense(k, i => sums.Moment[kept[i]]);
         var meat = ClusterMeat.Of(table, termOf, kept, beta, sums, cancellationToken);
         var correction = clusters / (clusters - 1.0) * (n - 1.0) / (n - accounts - k);
         var covariance = bread * meat * bread * correction;
@@ -107,5 +110,37 @@ public static class AttributeModel
                 beta[i] + critical * se, p[i], q[i]);
         }).ToList();
         return new ModelFit(n, clusters, accounts, terms, dropped, null);
+    }
+
+    /// <summary>L⁻¹ of a lower-triangular factor given by rows, by forward substitution.</summary>
+    private static double[,] LowerInverse(List<double[]> factor)
+    {
+        var k = factor.Count;
+        var inverse = new double[k, k];
+        for (var column = 0; column < k; column++)
+            for (var i = column; i < k; i++)
+            {
+                var sum = i == column ? 1.0 : 0.0;
+                for (var l = column; l < i; l++)
+                    sum -= factor[i][l] * inverse[l, column];
+                inverse[i, column] = sum / factor[i][i];
+            }
+        return inverse;
+    }
+
+    /// <summary>
+    /// Whether anything is left once each account's mean is taken away: a metric constant within accounts leaves residuals
+    /// of rounding alone, whose ratio to a standard error of rounding would read as significance.
+    /// </summary>
+    private static bool VariesWithinAccounts(AnalysisTable table, WithinAccountSums sums)
+    {
+        var (within, total) = (0.0, 0.0);
+        for (var row = 0; row < table.Count; row++)
+        {
+            var (y, deviation) = (table.Value(row), table.Value(row) - sums.AccountMean[table.Account(row)]);
+            within += deviation * deviation;
+            total += y * y;
+        }
+        return within > 1e-12 * total;
     }
 }

@@ -3,14 +3,7 @@ using MathNet.Numerics.Distributions;
 namespace CreatorMeta.Analytics.Domain.Trends;
 
 /// <summary>A group of values by its count, mean and sample variance.</summary>
-public readonly record struct Moments(int N, double Mean, double Variance)
-{
-    public static Moments Of(IReadOnlyList<double> values)
-    {
-        var mean = values.Count > 0 ? values.Average() : 0;
-        return new(values.Count, mean, values.Count > 1 ? values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1) : 0);
-    }
-}
+public readonly record struct Moments(int N, double Mean, double Variance);
 
 /// <summary>A group's mean against the rest's: the difference (lift), its 95 % interval and a two-sided p-value.</summary>
 public sealed record Comparison(int N, double Mean, int RestN, double RestMean, double Lift, double Low, double High, double P);
