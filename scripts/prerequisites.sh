@@ -14,6 +14,8 @@ missing=()
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
 command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v setsid >/dev/null || missing+=(util-linux)
+# Unicode normalization (NFKC) of handles and hashtags comes from ICU; the services otherwise run without it (invariant).
+ls /usr/lib/*/libicuuc.so.* >/dev/null 2>&1 || missing+=(libicu72)
 # The statistics tests check analytics' numbers against Debian's own Python with scipy and statsmodels (/usr/bin/python3,
 # whatever other python3 is first on PATH).
 [ "${1:-}" != "--tests" ] || [ -x /usr/bin/python3 ] || missing+=(python3)

@@ -31,4 +31,32 @@ public sealed record CodeMigration(string Id, Func<NpgsqlConnection, NpgsqlTrans
             update.Parameters.AddWithValue(changes.Select(c => c.New!).ToArray());
             await update.ExecuteNonQueryAsync(cancellationToken);
         });
+
+    /// <summary>
+    /// Rewrites every text[] value of a column with <paramref name="rewrite"/> (which may drop, merge or respell elements).
+    /// Only rows holding an element the rewrite changes on its own are read and written.
+    /// </summary>
+    public static CodeMigration RewriteArrayColumn(string id, string table, string column, Func<IReadOnlyList<string>, IReadOnlyList<string>> rewrite) =>
+        new(id, async (connection, transaction, cancellationToken) =>
+        {
+            var changed = new List<string>();
+            await using (var read = new NpgsqlCommand($"SELECT DISTINCT e FROM {table}, unnest({column}) AS e WHERE e IS NOT NULL", connection, transaction))
+            await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+                while (await reader.ReadAsync(cancellationToken))
+                    if (reader.GetString(0) is var element && !rewrite([element]).SequenceEqual([element]))
+                        changed.Add(element);
+            if (changed.Count == 0)
+                return;
+            var rows = new List<(string Row, string[] Values)>();
+            await using (var read = new NpgsqlCommand($"SELECT ctid::text, {column} FROM {table} WHERE {column} && $1", connection, transaction)
+                { Parameters = { new() { Value = changed.ToArray() } } })
+            await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+                while (await reader.ReadAsync(cancellationToken))
+                    rows.Add((reader.GetString(0), reader.GetFieldValue<string[]>(1)));
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            foreach (var (row, values) in rows)
+                batch.BatchCommands.Add(new NpgsqlBatchCommand($"UPDATE {table} SET {column} = $1 WHERE ctid = $2::tid")
+                    { Parameters = { new() { Value = rewrite(values).ToArray() }, new() { Value = row } } });
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        });
 }

@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using CreatorMeta.Contracts.Unicode;
 
 namespace CreatorMeta.Contracts;
 
@@ -19,9 +19,9 @@ public static partial class AccountHandles
     /// <summary>The account's one spelling; null when nothing is left of it or it is too long.</summary>
     public static string? Normalize(string? account)
     {
-        if (account is null || !TryNormalize(ref account))
+        if (account is null || !CompatibilityForm.IsWellFormed(account))
             return null;
-        var text = account.Trim(Invisible);
+        var text = CompatibilityForm.Of(account).Trim(Invisible);
         if (string.IsNullOrEmpty(text))
             return null;
         if (!ExternalId().IsMatch(text))
@@ -30,20 +30,6 @@ public static partial class AccountHandles
             text = text.Length == 0 ? "" : "@" + text;
         }
         return text.Length is 0 or > MaxLength ? null : text;
-    }
-
-    /// <summary>False for text no normalization applies to (half of a surrogate pair): not an account.</summary>
-    private static bool TryNormalize(ref string account)
-    {
-        try
-        {
-            account = account.Normalize(NormalizationForm.FormKC);
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 
     // Trim() alone leaves the zero-width characters a copy from a profile page often carries.

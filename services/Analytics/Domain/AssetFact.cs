@@ -1,3 +1,5 @@
+using CreatorMeta.Contracts;
+
 namespace CreatorMeta.Analytics.Domain;
 
 /// <summary>
@@ -27,19 +29,18 @@ public sealed class AssetFact
         if (asOf <= AsOf)
             return false;
         Kind = description.Kind;
-        Format = string.IsNullOrWhiteSpace(description.Format) ? null : description.Format.Trim().ToLowerInvariant();
+        Format = Labels.Normalize(description.Format);
         Topics = Distinct(description.Topics);
         VisualElements = Distinct(description.VisualElements);
         DurationSeconds = description.DurationSeconds;
-        Language = string.IsNullOrWhiteSpace(description.Language) ? null : description.Language.Trim().ToLowerInvariant();
+        Language = Labels.Normalize(description.Language);
         Attributes = description.Attributes is null ? [] : new Dictionary<string, string>(description.Attributes);
         AsOf = asOf.ToUniversalTime();
         return true;
     }
 
-    /// <summary>Tags as one spelling each: an attribute value is compared by name across assets.</summary>
-    private static List<string> Distinct(IEnumerable<string> values) =>
-        [.. values.Select(v => v.Trim().ToLowerInvariant()).Where(v => v.Length > 0).Distinct().Order(StringComparer.Ordinal)];
+    /// <summary>Labels in their one spelling, each once, in a fixed order: an attribute value is compared by name across assets.</summary>
+    private static List<string> Distinct(IEnumerable<string> values) => [.. Labels.Of(values).Order(StringComparer.Ordinal)];
 }
 
 /// <summary>An asset's attributes as an event states them.</summary>

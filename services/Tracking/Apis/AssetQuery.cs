@@ -34,12 +34,13 @@ public sealed record AssetQuery(
         var account = AccountHandles.Normalize(Account);
         if (Account is not null && account is null)
             errors["account"] = [AccountHandles.Requirement];
+        var hashtag = HashtagNames.Normalize(Hashtag);
+        if (Hashtag is not null && hashtag is null)
+            errors["hashtag"] = [HashtagNames.Requirement];
         if (Q is { Length: > 500 })
             errors["q"] = ["A search text has at most 500 characters."];
-        filter = new AssetFilter(Q, platform, account, Lower(Topic), Lower(VisualElement), Lower(Format), Lower(Kind),
-            Hashtag is null ? null : RequestRules.Labels([Hashtag], trim: '#').FirstOrDefault(), Lower(Status), PublishedFrom, PublishedTo, notPublishedOn);
+        filter = new AssetFilter(Q, platform, account, Labels.Normalize(Topic), Labels.Normalize(VisualElement), Labels.Normalize(Format), Labels.Normalize(Kind),
+            hashtag, Labels.Normalize(Status), PublishedFrom, PublishedTo, notPublishedOn);
         return errors;
     }
-
-    private static string? Lower(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim().ToLowerInvariant();
 }

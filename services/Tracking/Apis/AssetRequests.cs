@@ -1,3 +1,4 @@
+using CreatorMeta.Contracts;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CreatorMeta.Tracking.Domain;
@@ -56,10 +57,10 @@ public sealed record AssetFields(
             DurationSeconds ?? current?.DurationSeconds,
             Width ?? current?.Width,
             Height ?? current?.Height,
-            Topics is null ? current?.Topics ?? [] : RequestRules.Labels(Topics),
-            VisualElements is null ? current?.VisualElements ?? [] : RequestRules.Labels(VisualElements),
-            Clearable(Format?.Trim().ToLowerInvariant(), current?.Format),
-            Clearable(Language?.Trim(), current?.Language),
+            Topics is null ? current?.Topics ?? [] : Labels.Of(Topics),
+            VisualElements is null ? current?.VisualElements ?? [] : Labels.Of(VisualElements),
+            Format is null ? current?.Format : Labels.Normalize(Format),
+            Language is null ? current?.Language : Labels.Normalize(Language),
             Attributes ?? current?.Attributes ?? new Dictionary<string, string>());
         return errors;
     }
@@ -87,10 +88,15 @@ internal static partial class RequestRules
 
     public const int MaxCaption = 70_000;
 
-    /// <summary>Trimmed, lower-cased, de-duplicated labels (topics, hashtags: case never makes two of them); empty ones dropped.</summary>
-    public static IReadOnlyList<string> Labels(IReadOnlyList<string>? values, char trim = ' ') =>
-        (values ?? []).OfType<string>().Select(v => v.Trim().TrimStart(trim).Trim().ToLowerInvariant()).Where(v => v.Length > 0)
-            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    /// <summary>A request's hashtags in their one spelling; any that is not a hashtag is refused, by name.</summary>
+    public static IReadOnlyList<string> Hashtags(Dictionary<string, string[]> errors, IReadOnlyList<string>? values)
+    {
+        CheckLabels(errors, "hashtags", values);
+        var (tags, notTags) = HashtagNames.Of(values);
+        if (notTags.Count > 0 && !errors.ContainsKey("hashtags"))
+            errors["hashtags"] = [$"Not hashtags: {string.Join(", ", notTags.Take(5).Select(t => $"\"{t}\""))}. {HashtagNames.Requirement}"];
+        return tags;
+    }
 
     /// <summary>A list of labels must hold strings (JSON null is not a label) and stay a sensible size.</summary>
     public static void CheckLabels(Dictionary<string, string[]> errors, string field, IReadOnlyList<string>? values)

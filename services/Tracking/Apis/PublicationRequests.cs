@@ -35,9 +35,9 @@ public sealed record RecordPublicationRequest(
         RequestRules.CheckText(errors, "caption", Caption, RequestRules.MaxCaption);
         RequestRules.CheckText(errors, "externalPostId", ExternalPostId, 200);
         RequestRules.CheckText(errors, "repurpose.reason", Repurpose?.Reason, 2000);
-        RequestRules.CheckLabels(errors, "hashtags", Hashtags);
+        var hashtags = RequestRules.Hashtags(errors, Hashtags);
         details = new PublicationDetails(platform ?? "", account ?? "", post?.ExternalPostId, post is { Url.Length: > 0 } ? post.Url : null,
-            PublishedAt ?? now, Caption, RequestRules.Labels(Hashtags, trim: '#'), source, Repurpose?.Reason?.Trim());
+            PublishedAt ?? now, Caption, hashtags, source, Repurpose?.Reason?.Trim());
         return errors;
     }
 }

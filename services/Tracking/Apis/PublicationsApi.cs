@@ -79,7 +79,7 @@ public static class PublicationsApi
         if (request.EditedAt > now.AddMinutes(5))
             errors["editedAt"] = ["editedAt cannot be in the future."];
         RequestRules.CheckText(errors, "caption", request.Caption, RequestRules.MaxCaption);
-        RequestRules.CheckLabels(errors, "hashtags", request.Hashtags);
+        var edited = RequestRules.Hashtags(errors, request.Hashtags);
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -87,7 +87,7 @@ public static class PublicationsApi
             return ApiProblems.NotFound("Publication", id.ToString());
         if (publication.Status == PublicationStatus.Removed)
             return ApiProblems.Conflict("publication-removed", "Post was removed", "A removed post cannot be edited.");
-        var hashtags = request.Hashtags is null ? publication.Hashtags : RequestRules.Labels(request.Hashtags, trim: '#');
+        var hashtags = request.Hashtags is null ? publication.Hashtags : edited;
         if (asset.EditPublication(publication, request.Caption ?? publication.Caption, hashtags, request.EditedAt ?? now))
         {
             db.PublicationEdited(publication, now);

@@ -13,6 +13,13 @@ public static class TrackingMigrations
         // and accounts registered twice under two spellings become the one registered first.
         CodeMigration.RewriteColumn("tracking_0009_account_handles", "publications", "account", AccountHandles.Normalize),
         new("tracking_0010_merge_registered_accounts", MergeRegisteredAccountsAsync),
+        // Hashtags stored lower-cased before they had their Unicode-aware identity; what is not a tag by its rules goes.
+        CodeMigration.RewriteArrayColumn("tracking_0014_hashtag_names", "publications", "hashtags", tags => HashtagNames.Of(tags).Tags),
+        CodeMigration.RewriteArrayColumn("tracking_0015_hashtag_names_of_versions", "publication_versions", "hashtags", tags => HashtagNames.Of(tags).Tags),
+        CodeMigration.RewriteArrayColumn("tracking_0016_live_hashtag_names", "assets", "live_hashtags",
+            tags => HashtagNames.Of(tags).Tags.Order(StringComparer.Ordinal).ToList()),
+        // Languages were kept as typed ("EN" beside "en"); labels have one spelling.
+        CodeMigration.RewriteColumn("tracking_0017_language_labels", "assets", "language", Labels.Normalize),
     ];
 
     private static async Task MergeRegisteredAccountsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)

@@ -41,6 +41,35 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task Hashtags_and_languages_stored_as_typed_take_their_one_spelling_and_what_is_not_a_tag_goes()
+    {
+        await using var tracking = await ServiceHost.StartAsync("tracking", "services/Tracking/CreatorMeta.Tracking.csproj");
+        var client = tracking.CreateClient(TestEnvironment.NewWorkspace());
+        var asset = await (await client.PostJsonAsync("/api/v1/assets", Requests.Asset())).JsonAsync(HttpStatusCode.Created);
+        var publication = await (await client.PostJsonAsync($"/api/v1/assets/{asset.Id()}/publications", Requests.Publication())).JsonAsync(HttpStatusCode.Created);
+        // As an earlier version stored them: lower-cased only, a number and a phrase kept as tags, the language as typed.
+        await TestDatabase.ExecuteAsync(tracking.DatabaseConnectionString, $"""
+            UPDATE publications SET hashtags = ARRAY['straße', 'strasse', '2025', 'summer vibes', 'ｃａｆé'] WHERE id = '{publication.Id()}';
+            UPDATE publication_versions SET hashtags = ARRAY['straße', '2025'] WHERE publication_id = '{publication.Id()}';
+            UPDATE assets SET live_hashtags = ARRAY['2025', 'straße', 'ｃａｆé'], language = ' EN ' WHERE id = '{asset.Id()}';
+            DELETE FROM schema_migrations WHERE id IN ('tracking_0014_hashtag_names', 'tracking_0015_hashtag_names_of_versions',
+                'tracking_0016_live_hashtag_names', 'tracking_0017_language_labels');
+            """);
+
+        await tracking.RestartAsync();
+
+        var read = await (await client.GetAsync($"/api/v1/assets/{asset.Id()}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("en", read.GetProperty("language").GetString());
+        var post = Assert.Single(read.GetProperty("publications").EnumerateArray());
+        Assert.Equal(["strasse", "café"], post.GetProperty("hashtags").EnumerateArray().Select(t => t.GetString()));
+        var found = await (await client.GetAsync("/api/v1/assets?hashtag=%23STRASSE")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(asset.Id(), Assert.Single(found.GetProperty("items").EnumerateArray()).Id());
+        var history = await (await client.GetAsync($"/api/v1/assets/{asset.Id()}/history")).JsonAsync(HttpStatusCode.OK);
+        Assert.Contains(history.GetProperty("items").EnumerateArray(), e => e.TryGetProperty("hashtags", out var tags) && tags.ValueKind == System.Text.Json.JsonValueKind.Array
+            && tags.EnumerateArray().Select(t => t.GetString()).SequenceEqual(["strasse"]));
+    }
+
+    [Fact]
     public async Task Search_text_indexed_before_punctuation_separated_words_is_separated()
     {
         await using var tracking = await ServiceHost.StartAsync("tracking", "services/Tracking/CreatorMeta.Tracking.csproj");
