@@ -1,4 +1,5 @@
 using System.Globalization;
+using CreatorMeta.Contracts;
 using CsvHelper;
 
 namespace CreatorMeta.SampleLibrary;
@@ -15,7 +16,9 @@ namespace CreatorMeta.SampleLibrary;
 ///   reading from source "csv", taken on 2022-06-14, the day the file was published. Topics are the post's hashtags; the
 ///   posts are carousels (the account posts slides). Rows repeated in the export stay separate posts, as the export has them.
 ///   Because the times are made up, this library says nothing about Instagram's best hours: its best times show the
-///   research's hours with noon on each weekday nudged by the creator's scores.
+///   research's hours with noon on each weekday nudged by the creator's scores. Some rows' tags are glued together by a
+///   character lost in an encoding ("#data\ufffd#python"); they are split there.
+/// - Both: what is not a hashtag by the platforms' rules (TikTok's "2025", "1") is left out, as tracking would refuse it.
 /// </summary>
 public static class SharedDatasets
 {
@@ -42,7 +45,7 @@ public static class SharedDatasets
                 .Where(f => row[f.Item2].Length > 0).ToDictionary(f => f.Item1, f => row[f.Item2]));
         return [.. first.Where(kept.Contains).Select(row =>
         {
-            var hashtags = row["vid_hashtags"].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var hashtags = Tags(row["vid_hashtags"].Split(','));
             var duration = row["vid_duration"].Split(':');
             var caption = row["vid_caption"];
             var readings = again.TryGetValue(row["vid_id"], out var later) ? new[] { Reading(row, "crawl1"), Reading(later, "crawl2") } : [Reading(row, "crawl1")];
@@ -52,6 +55,8 @@ public static class SharedDatasets
         })];
     }
 
+    private static string[] Tags(IEnumerable<string> sent) => [.. HashtagNames.Of(sent).Tags];
+
     /// <summary>The creator's Instagram posts from the Insights export with dates.</summary>
     public static IReadOnlyList<SamplePost> Instagram(string datasets)
     {
@@ -59,7 +64,7 @@ public static class SharedDatasets
         return [.. Read(Path.Combine(datasets, "instagram-insights-creator", "Instagram data.csv")).Select(row =>
         {
             var noon = DateTime.ParseExact(row["Date"], "yyyy-MM-dd", CultureInfo.InvariantCulture).AddHours(12);
-            var hashtags = row["Hashtags"].Split([' ', '\u00a0'], StringSplitOptions.RemoveEmptyEntries).Select(t => t.TrimStart('#')).ToArray();
+            var hashtags = Tags(row["Hashtags"].Split([' ', '\u00a0', '\ufffd', '#']));
             var metrics = new[] { ("impressions", "Impressions"), ("likes", "Likes"), ("comments", "Comments"), ("shares", "Shares"), ("saved", "Saves"), ("follows", "Follows") }
                 .ToDictionary(f => f.Item1, f => row[f.Item2]);
             return new SamplePost("instagram", InstagramAccount, InstagramZone, $"insights-{row["Date"]}", null, new DateTimeOffset(noon, zone.GetUtcOffset(noon)),

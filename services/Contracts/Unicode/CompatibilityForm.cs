@@ -9,7 +9,7 @@ namespace CreatorMeta.Contracts.Unicode;
 /// library .NET would use, through its C API. ICU names its symbols by version (<c>unorm2_normalize_72</c>), so the
 /// newest installed one is found at first use.
 /// </summary>
-internal static unsafe class CompatibilityForm
+public static unsafe class CompatibilityForm
 {
     private const int BufferOverflow = 15; // U_BUFFER_OVERFLOW_ERROR; errors are positive, warnings negative
 

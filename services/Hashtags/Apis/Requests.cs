@@ -1,0 +1,36 @@
+using CreatorMeta.Contracts;
+using CreatorMeta.Contracts.Unicode;
+
+namespace CreatorMeta.Hashtags.Apis;
+
+/// <summary>What every route's request rules share: a caption's size and form, a platform's name.</summary>
+internal static class RequestRules
+{
+    /// <summary>The longest caption any platform takes is Facebook's 63,206 characters; a little more is room, 100 KB is not.</summary>
+    public const int MaxText = 65_536;
+
+    public static void CheckCaption(Dictionary<string, string[]> errors, string field, string? text, bool required)
+    {
+        if (text is null || text.Trim().Length == 0)
+        {
+            if (required)
+                errors[field] = [$"{field} is required: the caption to read."];
+        }
+        else if (text.Length > MaxText)
+            errors[field] = [$"{field} has at most {MaxText} characters."];
+        else if (!CompatibilityForm.IsWellFormed(text))
+            errors[field] = [$"{field} is not well-formed text (half of a UTF-16 surrogate pair)."];
+    }
+
+    /// <summary>The platform in its one spelling, or an error; null when none was sent and none is required.</summary>
+    public static string? Platform(Dictionary<string, string[]> errors, string? sent, bool required)
+    {
+        var platform = Platforms.Normalize(sent);
+        if (platform is null && (sent is not null || required))
+            errors["platform"] = ["platform " + Platforms.MustBeOneOf];
+        return platform;
+    }
+}
+
+/// <summary>POST /hashtags/extract: a caption, and the platform whose rules read it (emoji in tags or not).</summary>
+public sealed record ExtractRequest(string? Text, string? Platform);
