@@ -15,6 +15,10 @@ public static class ApiProblems
     public static ProblemHttpResult Conflict(string slug, string title, string detail, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: TypeBase + slug, title: title, detail: detail, extensions: extensions);
 
+    /// <summary>A change made against a version (If-Match) that is no longer the current one: nothing was changed.</summary>
+    public static ProblemHttpResult PreconditionFailed(string detail) => TypedResults.Problem(
+        statusCode: StatusCodes.Status412PreconditionFailed, type: TypeBase + "stale-version", title: "Changed since it was read", detail: detail);
+
     public static ValidationProblem Validation(IDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, type: TypeBase + "validation", title: "The request is not valid.");
 }

@@ -1,3 +1,5 @@
+using CreatorMeta.Hashtags.Infrastructure;
+using CreatorMeta.Hashtags.Messaging;
 using CreatorMeta.ServiceDefaults;
 using CreatorMeta.ServiceDefaults.Data;
 using CreatorMeta.ServiceDefaults.Messaging;
@@ -8,8 +10,17 @@ public static class HashtagsServices
 {
     public static WebApplicationBuilder AddHashtagsServices(this WebApplicationBuilder builder)
     {
-        builder.AddServiceDataSource(ResourceNames.Hashtags);
-        builder.AddMessaging(ResourceNames.Hashtags);
+        builder.AddServiceDatabase<HashtagsDb>(ResourceNames.Hashtags);
+        builder.AddMessaging(ResourceNames.Hashtags, bus =>
+        {
+            bus.AddConsumer<PublicationRecordedConsumer>();
+            bus.AddConsumer<PublicationEditedConsumer>();
+            bus.AddConsumer<PublicationRemovedConsumer>();
+            bus.AddConsumer<AssetRegisteredConsumer>();
+            bus.AddConsumer<AssetUpdatedConsumer>();
+            bus.AddConsumer<AccountRegisteredConsumer>();
+            bus.AddConsumer<MetricsUpdatedConsumer>();
+        });
         return builder;
     }
 }

@@ -10,6 +10,7 @@ builder.AddHashtagsServices();
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapExtractApi();
+app.MapTaxonomyApi();
 
-await app.MigrateDatabaseAsync(typeof(Program).Assembly);
+await app.MigrateDatabaseAsync(typeof(CreatorMeta.Hashtags.Infrastructure.HashtagsDb).Assembly);
 app.Run();

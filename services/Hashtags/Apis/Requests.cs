@@ -1,5 +1,6 @@
 using CreatorMeta.Contracts;
 using CreatorMeta.Contracts.Unicode;
+using CreatorMeta.Hashtags.Domain;
 
 namespace CreatorMeta.Hashtags.Apis;
 
@@ -34,3 +35,7 @@ internal static class RequestRules
 
 /// <summary>POST /hashtags/extract: a caption, and the platform whose rules read it (emoji in tags or not).</summary>
 public sealed record ExtractRequest(string? Text, string? Platform);
+
+/// <summary>PUT /hashtags/taxonomy: the whole taxonomy, replacing the stored one.</summary>
+public sealed record TaxonomyRequest(IReadOnlyList<TaxonomyRules.TagInput?>? Tags,
+    IReadOnlyDictionary<string, IReadOnlyList<string?>?>? AlwaysInclude, IReadOnlyList<TaxonomyRules.BanInput?>? Banned);

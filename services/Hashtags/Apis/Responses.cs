@@ -1,6 +1,15 @@
 using CreatorMeta.Hashtags.Domain;
+using CreatorMeta.Hashtags.Infrastructure;
 
 namespace CreatorMeta.Hashtags.Apis;
 
 /// <summary>The hashtags of a caption in order of appearance and its keywords by count; positions in UTF-16 code units.</summary>
 public sealed record ExtractResponse(string Platform, IReadOnlyList<FoundTag> Hashtags, IReadOnlyList<FoundKeyword> Keywords);
+
+/// <summary>A workspace's taxonomy in its one spelling; every change bumps <see cref="Version"/> (also the ETag).</summary>
+public sealed record TaxonomyResponse(int Version, DateTimeOffset? UpdatedAt, IReadOnlyList<CanonicalTag> Tags,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> AlwaysInclude, IReadOnlyList<BannedTag> Banned)
+{
+    public static TaxonomyResponse From(VersionedTaxonomy stored) => new(stored.Version, stored.UpdatedAt, stored.Taxonomy.Tags,
+        stored.Taxonomy.AlwaysIncludeSets, stored.Taxonomy.Banned);
+}
