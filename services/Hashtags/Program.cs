@@ -11,6 +11,7 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapExtractApi();
 app.MapTaxonomyApi();
+app.MapPerformanceApi();
 
 await app.MigrateDatabaseAsync(typeof(CreatorMeta.Hashtags.Infrastructure.HashtagsDb).Assembly);
 app.Run();

@@ -1,6 +1,7 @@
 using CreatorMeta.Contracts;
 using CreatorMeta.Contracts.Unicode;
 using CreatorMeta.Hashtags.Domain;
+using CreatorMeta.Hashtags.Infrastructure;
 
 namespace CreatorMeta.Hashtags.Apis;
 
@@ -39,3 +40,31 @@ public sealed record ExtractRequest(string? Text, string? Platform);
 /// <summary>PUT /hashtags/taxonomy: the whole taxonomy, replacing the stored one.</summary>
 public sealed record TaxonomyRequest(IReadOnlyList<TaxonomyRules.TagInput?>? Tags,
     IReadOnlyDictionary<string, IReadOnlyList<string?>?>? AlwaysInclude, IReadOnlyList<TaxonomyRules.BanInput?>? Banned);
+
+/// <summary>GET /hashtags/performance and /hashtags/dataset.csv: which posts, which metric, the minimum uses and the recency half-life.</summary>
+public sealed record PerformanceQuery(string? Platform, string? Account, DateTimeOffset? From, DateTimeOffset? To, string? Metric, int? MinUses,
+    double? HalfLifeDays)
+{
+    public const int DefaultMinUses = 10;
+    public const double DefaultHalfLifeDays = 180;
+
+    public (PerformanceScope? Scope, string Metric, Dictionary<string, string[]> Errors) Validate(string workspace)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var platform = RequestRules.Platform(errors, Platform, required: false);
+        var account = AccountHandles.Normalize(Account);
+        if (Account is not null && account is null)
+            errors["account"] = [AccountHandles.Requirement];
+        if (From > To)
+            errors["from"] = ["from must not be after to."];
+        var metric = Metric ?? PerformanceRows.Score;
+        if (!PerformanceRows.Metrics.Contains(metric))
+            errors["metric"] = [$"metric is one of: {string.Join(", ", PerformanceRows.Metrics)}."];
+        if (MinUses is < 2 or > 10_000)
+            errors["minUses"] = ["minUses is from 2 to 10000."];
+        if (HalfLifeDays is < 0 or > 36_500 || HalfLifeDays is { } days && !double.IsFinite(days))
+            errors["halfLifeDays"] = ["halfLifeDays is from 0 (every post weighs alike) to 36500."];
+        return errors.Count > 0 ? (null, metric, errors)
+            : (new PerformanceScope(workspace, platform, account, From?.ToUniversalTime(), To?.ToUniversalTime()), metric, errors);
+    }
+}

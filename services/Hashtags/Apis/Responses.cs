@@ -13,3 +13,9 @@ public sealed record TaxonomyResponse(int Version, DateTimeOffset? UpdatedAt, IR
     public static TaxonomyResponse From(VersionedTaxonomy stored) => new(stored.Version, stored.UpdatedAt, stored.Taxonomy.Tags,
         stored.Taxonomy.AlwaysIncludeSets, stored.Taxonomy.Banned);
 }
+
+/// <summary>One tag on one platform: how the creator writes it there, its category, uses, mean value, lift, controlled effect and q.</summary>
+public sealed record TagPerformanceResponse(string Tag, string Platform, string WrittenAs, string? Category, int Uses, double MeanValue,
+    Domain.Performance.Effect? Lift, Domain.Performance.Effect? Effect, double? Q, string? NotEnoughData);
+
+public sealed record PerformanceResponse(string Metric, int Posts, int MinUses, double HalfLifeDays, string Method, IReadOnlyList<TagPerformanceResponse> Tags);

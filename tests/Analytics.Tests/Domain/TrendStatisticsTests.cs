@@ -1,3 +1,4 @@
+using CreatorMeta.ServiceDefaults.Statistics;
 using CreatorMeta.Analytics.Domain;
 using CreatorMeta.Analytics.Domain.Trends;
 

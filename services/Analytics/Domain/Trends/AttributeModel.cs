@@ -1,3 +1,4 @@
+using CreatorMeta.ServiceDefaults.Statistics;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 

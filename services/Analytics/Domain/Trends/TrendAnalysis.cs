@@ -1,3 +1,4 @@
+using CreatorMeta.ServiceDefaults.Statistics;
 namespace CreatorMeta.Analytics.Domain.Trends;
 
 /// <summary>

@@ -1,7 +1,7 @@
-namespace CreatorMeta.Analytics.Domain.Trends;
+namespace CreatorMeta.ServiceDefaults.Statistics;
 
 /// <summary>
-/// Benjamini–Hochberg q-values: testing a hundred attribute values at 5 % finds five "effects" by chance alone, so each
+/// Benjamini–Hochberg q-values: testing a hundred values at 5 % finds five "effects" by chance alone, so each
 /// p-value is weighed by how many were tested, and a value is reported as significant at q, the false discovery rate
 /// it would take to count it.
 /// </summary>
