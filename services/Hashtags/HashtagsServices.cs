@@ -1,3 +1,4 @@
+using CreatorMeta.Contracts.Connectors;
 using CreatorMeta.Hashtags.Infrastructure;
 using CreatorMeta.Hashtags.Messaging;
 using CreatorMeta.ServiceDefaults;
@@ -20,7 +21,10 @@ public static class HashtagsServices
             bus.AddConsumer<AssetUpdatedConsumer>();
             bus.AddConsumer<AccountRegisteredConsumer>();
             bus.AddConsumer<MetricsUpdatedConsumer>();
-        });
+            bus.AddConsumer<TrendObservedConsumer>().ExcludeFromConfigureEndpoints();
+        },
+        (context, rabbit) => rabbit.ConnectorEndpoint<TrendObservedConsumer>(context, "hashtags-trend-observed", ConnectorExchange.Name,
+            ConnectorExchange.TrendObserved));
         return builder;
     }
 }

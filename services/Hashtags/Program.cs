@@ -12,6 +12,7 @@ app.UseServiceDefaults();
 app.MapExtractApi();
 app.MapTaxonomyApi();
 app.MapPerformanceApi();
+app.MapTrendingApi();
 
 await app.MigrateDatabaseAsync(typeof(CreatorMeta.Hashtags.Infrastructure.HashtagsDb).Assembly);
 app.Run();

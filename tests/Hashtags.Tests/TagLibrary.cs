@@ -8,17 +8,18 @@ namespace CreatorMeta.Hashtags.Tests;
 /// <summary>
 /// A creator's tagged library sent as tracking and metrics-ingestion would send it: three accounts on two platforms
 /// (Berlin, New York, Tokyo), assets cross-posted one to three times, reels and carousels posted at every time of day,
-/// tags drawn per post, and scores made by <c>score(tags, format, local hour, noise)</c>. The same arguments give the same library.
+/// tags drawn per post, and scores made by <c>score(tags, format, local hour, when, noise)</c>. Posts go out over the 200 days
+/// before <see cref="Base"/>. The same arguments give the same library.
 /// </summary>
 public static class TagLibrary
 {
-    private static readonly DateTimeOffset Base = new(2026, 9, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Base = new(2026, 9, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static readonly (string Platform, string Account, string Zone)[] Accounts =
         [("instagram", "@jamal", "Europe/Berlin"), ("instagram", "@studio", "America/New_York"), ("tiktok", "@jamal", "Asia/Tokyo")];
 
     /// <summary>Publishes the library; returns how many posts went out.</summary>
-    public static async Task<int> PublishAsync(IBus events, string workspace, int assets, Func<string[], string, int, double, double> score,
+    public static async Task<int> PublishAsync(IBus events, string workspace, int assets, Func<string[], string, int, DateTimeOffset, double, double> score,
         Func<Random, int, string[]> tagsOf)
     {
         var random = new Random(17);
@@ -44,7 +45,7 @@ public static class TagLibrary
                 await events.Publish(recorded);
                 await events.Publish(new MetricsUpdated(Guid.NewGuid(), workspace, DateTimeOffset.UtcNow, recorded.PublicationId, platform, account, postId,
                     DateTimeOffset.UtcNow, new Dictionary<string, double> { ["likes"] = 10 }, null, null,
-                    Math.Round(Math.Clamp(score(tags, format, localHour, noise), 0, 1), 6), 1));
+                    Math.Round(Math.Clamp(score(tags, format, localHour, at, noise), 0, 1), 6), 1));
             }
         }
         return posts;

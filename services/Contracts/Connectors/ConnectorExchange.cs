@@ -14,4 +14,7 @@ public static class ConnectorExchange
 
     /// <summary>Routing key for <see cref="PostRemoved"/>.</summary>
     public const string PostRemoved = "post.removed";
+
+    /// <summary>Routing key for <see cref="TrendObserved"/>.</summary>
+    public const string TrendObserved = "trend.observed";
 }

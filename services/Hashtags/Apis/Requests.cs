@@ -68,3 +68,12 @@ public sealed record PerformanceQuery(string? Platform, string? Account, DateTim
             : (new PerformanceScope(workspace, platform, account, From?.ToUniversalTime(), To?.ToUniversalTime()), metric, errors);
     }
 }
+
+/// <summary>One outside trend signal as posted to POST /hashtags/signals.</summary>
+public sealed record SignalRequest(string? Platform, string? Tag, double? Score, DateTimeOffset? ObservedAt, string? Source);
+
+/// <summary>POST /hashtags/signals: up to 1,000 signals, stored all or none.</summary>
+public sealed record SignalsRequest(IReadOnlyList<SignalRequest?>? Signals)
+{
+    public const int MaxSignals = 1_000;
+}

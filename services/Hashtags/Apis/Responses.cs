@@ -19,3 +19,13 @@ public sealed record TagPerformanceResponse(string Tag, string Platform, string 
     Domain.Performance.Effect? Lift, Domain.Performance.Effect? Effect, double? Q, string? NotEnoughData);
 
 public sealed record PerformanceResponse(string Metric, int Posts, int MinUses, double HalfLifeDays, string Method, IReadOnlyList<TagPerformanceResponse> Tags);
+
+/// <summary>How many signals were stored (a signal sent again replaces itself).</summary>
+public sealed record SignalsStored(int Stored);
+
+/// <summary>
+/// What is trending: the creator's own tags (<see cref="Yours"/>) and what outside services say (<see cref="Outside"/>),
+/// kept apart and named as such, with the windows compared.
+/// </summary>
+public sealed record TrendingResponse(string? Platform, DateTimeOffset AsOf, int WindowDays, string Method, IReadOnlyList<Domain.Trends.TagTrend> Yours,
+    string OutsideNote, IReadOnlyList<LatestSignal> Outside);

@@ -13,7 +13,7 @@ public sealed class PerformanceReferenceTests : HashtagsHost
 {
     private const int MinUses = 10;
 
-    private static double Score(string[] tags, string format, int localHour, double noise) =>
+    private static double Score(string[] tags, string format, int localHour, DateTimeOffset at, double noise) =>
         0.4 + (tags.Contains("travel") ? 0.1 : 0) + (localHour >= 18 ? 0.15 : 0) + (format == "reel" ? 0.05 : 0) + noise;
 
     private static string[] Tags(Random random, int localHour) =>

@@ -1,6 +1,6 @@
 using MathNet.Numerics.Distributions;
 
-namespace CreatorMeta.Analytics.Domain.Trends;
+namespace CreatorMeta.ServiceDefaults.Statistics;
 
 /// <summary>A group of values by its count, mean and sample variance.</summary>
 public readonly record struct Moments(int N, double Mean, double Variance);

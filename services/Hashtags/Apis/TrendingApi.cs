@@ -1,0 +1,68 @@
+using CreatorMeta.Hashtags.Domain.Trends;
+using CreatorMeta.Hashtags.Infrastructure;
+using CreatorMeta.ServiceDefaults.Problems;
+using CreatorMeta.ServiceDefaults.Workspaces;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+
+namespace CreatorMeta.Hashtags.Apis;
+
+public static class TrendingApi
+{
+    public static IEndpointRouteBuilder MapTrendingApi(this IEndpointRouteBuilder app)
+    {
+        var hashtags = app.MapGroup("/api/v1/hashtags").WithTags("Hashtags");
+        hashtags.MapGet("/trending", GetTrending);
+        hashtags.MapPost("/signals", PostSignals);
+        return app;
+    }
+
+    public const string Method =
+        "Your evidence: each post's score against its account's mean; the latest window against the one before by Welch's test — rising or " +
+        "falling when the change's 95 % interval excludes zero. Rapid change: the split of a tag's history (5 posts or more each side) whose " +
+        "means differ most, flagged when Welch's p times the splits tried stays under 1 %.";
+
+    public const string OutsideNote =
+        "Outside signals are what trend-monitoring services report, on their own scales; they are not your evidence and are never mixed into it.";
+
+    public static async Task<Results<Ok<TrendingResponse>, ValidationProblem>> GetTrending(string? platform, int? windowDays, DateTimeOffset? asOf,
+        int? limit, WorkspaceId workspace, HashtagsDb db, NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var known = RequestRules.Platform(errors, platform, required: false);
+        if (windowDays is < 1 or > 365)
+            errors["windowDays"] = ["windowDays is from 1 to 365."];
+        if (limit is < 1 or > 500)
+            errors["limit"] = ["limit is from 1 to 500."];
+        if (errors.Count > 0)
+            return ApiProblems.Validation(errors);
+        var (at, days) = ((asOf ?? clock.GetUtcNow()).ToUniversalTime(), windowDays ?? 28);
+        var taxonomy = (await db.ReadTaxonomyAsync(workspace.Value, forUpdate: false, cancellationToken)).Taxonomy;
+        var rows = await dataSource.ReadAsync(new PerformanceScope(workspace.Value, known, null, null, at), PerformanceRows.Score, taxonomy, cancellationToken);
+        var yours = TagTrends.Of(rows, at, TimeSpan.FromDays(days)).Take(limit ?? 50).ToList();
+        var outside = await dataSource.LatestAsync(workspace.Value, known, at, limit ?? 50, cancellationToken);
+        return TypedResults.Ok(new TrendingResponse(known, at, days, Method, yours, OutsideNote, outside));
+    }
+
+    public static async Task<Results<Ok<SignalsStored>, ValidationProblem>> PostSignals(SignalsRequest request, WorkspaceId workspace,
+        NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var errors = new Dictionary<string, string[]>();
+        if (request.Signals is not { Count: > 0 and <= SignalsRequest.MaxSignals })
+            errors["signals"] = [$"signals is a list of 1 to {SignalsRequest.MaxSignals} signals."];
+        var signals = new List<TrendSignal>();
+        foreach (var (sent, i) in (request.Signals ?? []).Take(SignalsRequest.MaxSignals).Select((s, i) => (s, i)))
+        {
+            var (signal, wrong) = TrendSignal.From(sent?.Platform, sent?.Tag, sent?.Source, sent?.ObservedAt, sent?.Score, now, $"signals[{i}].");
+            foreach (var (field, messages) in wrong)
+                errors[field] = messages;
+            if (signal is not null)
+                signals.Add(signal);
+        }
+        if (errors.Count > 0)
+            return ApiProblems.Validation(errors);
+        await dataSource.StoreAsync(workspace.Value, signals, now, cancellationToken);
+        return TypedResults.Ok(new SignalsStored(signals.Count));
+    }
+}

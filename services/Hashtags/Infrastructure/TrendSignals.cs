@@ -1,0 +1,59 @@
+using CreatorMeta.Hashtags.Domain.Trends;
+using Npgsql;
+
+namespace CreatorMeta.Hashtags.Infrastructure;
+
+/// <summary>An outside source's latest word on a tag, with the word before it.</summary>
+public sealed record LatestSignal(string Platform, string Tag, string Source, DateTimeOffset ObservedAt, double Score, DateTimeOffset? PreviousAt,
+    double? PreviousScore);
+
+public static class TrendSignals
+{
+    /// <summary>Stores the signals in one statement: all or none, and one row per source, tag and time however often it is sent.</summary>
+    public static async Task StoreAsync(this NpgsqlDataSource dataSource, string workspace, IReadOnlyList<TrendSignal> signals, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO trend_signals (workspace_id, platform, tag, source, observed_at, score, received_at)
+            SELECT $1, s.platform, s.tag, s.source, s.observed_at, s.score, $7
+            FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::float8[]) AS s(platform, tag, source, observed_at, score)
+            ON CONFLICT (workspace_id, platform, tag, source, observed_at) DO UPDATE SET score = EXCLUDED.score, received_at = EXCLUDED.received_at
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = workspace });
+        command.Parameters.Add(new NpgsqlParameter { Value = signals.Select(s => s.Platform).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = signals.Select(s => s.Tag).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = signals.Select(s => s.Source).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = signals.Select(s => s.ObservedAt).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = signals.Select(s => s.Score).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = now });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Each source's latest signal per tag seen before <paramref name="asOf"/>, with the one before it, strongest first within a source.</summary>
+    public static async Task<List<LatestSignal>> LatestAsync(this NpgsqlDataSource dataSource, string workspace, string? platform, DateTimeOffset asOf,
+        int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT platform, tag, source, observed_at, score, previous_at, previous_score FROM (
+                SELECT platform, tag, source, observed_at, score,
+                       lag(observed_at) OVER history AS previous_at, lag(score) OVER history AS previous_score,
+                       row_number() OVER (PARTITION BY platform, tag, source ORDER BY observed_at DESC) AS recency
+                FROM trend_signals
+                WHERE workspace_id = $1 AND ($2::text IS NULL OR platform = $2) AND observed_at < $3
+                WINDOW history AS (PARTITION BY platform, tag, source ORDER BY observed_at)) signals
+            WHERE recency = 1
+            ORDER BY source, score DESC, tag, platform
+            LIMIT $4
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = workspace });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)platform ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = asOf });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        var latest = new List<LatestSignal>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            latest.Add(new LatestSignal(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3),
+                reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetDouble(6)));
+        return latest;
+    }
+}
