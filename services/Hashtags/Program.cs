@@ -13,6 +13,7 @@ app.MapExtractApi();
 app.MapTaxonomyApi();
 app.MapPerformanceApi();
 app.MapTrendingApi();
+app.MapRecommendationsApi();
 
 await app.MigrateDatabaseAsync(typeof(CreatorMeta.Hashtags.Infrastructure.HashtagsDb).Assembly);
 app.Run();

@@ -77,3 +77,23 @@ public sealed record SignalsRequest(IReadOnlyList<SignalRequest?>? Signals)
 {
     public const int MaxSignals = 1_000;
 }
+
+/// <summary>POST /hashtags/recommendations: the content (an asset, a caption, topics; any of them), the platform and how many tags.</summary>
+public sealed record RecommendationRequest(Guid? AssetId, string? Caption, IReadOnlyList<string?>? Topics, string? Platform, int? Count)
+{
+    public Dictionary<string, string[]> Validate(out PlatformConventions? conventions)
+    {
+        var errors = new Dictionary<string, string[]>();
+        RequestRules.CheckCaption(errors, "caption", Caption, required: false);
+        var platform = RequestRules.Platform(errors, Platform, required: true);
+        conventions = platform is null ? null : PlatformConventions.For(platform);
+        if (Topics is { Count: > 50 } || Topics?.Any(t => t is null or { Length: > 200 }) == true)
+            errors["topics"] = ["topics is a list of at most 50 strings of up to 200 characters each."];
+        if (conventions is not null && Count is { } count && (count < 1 || count > conventions.MaxTags))
+            errors["count"] = [$"count is from 1 to {conventions.MaxTags}, the most {conventions.Platform} takes."];
+        if (conventions is not null && !errors.ContainsKey("caption") && Caption is not null
+            && new System.Globalization.StringInfo(Caption).LengthInTextElements > conventions.TextLimit)
+            errors["caption"] = [$"The caption is longer than the {conventions.TextLimit} characters {conventions.Platform} takes, before any tag."];
+        return errors;
+    }
+}

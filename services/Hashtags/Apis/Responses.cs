@@ -29,3 +29,7 @@ public sealed record SignalsStored(int Stored);
 /// </summary>
 public sealed record TrendingResponse(string? Platform, DateTimeOffset AsOf, int WindowDays, string Method, IReadOnlyList<Domain.Trends.TagTrend> Yours,
     string OutsideNote, IReadOnlyList<LatestSignal> Outside);
+
+/// <summary>Ranked tags for the content on the platform, within its limits, each with its kind, score and reason.</summary>
+public sealed record RecommendationsResponse(string Platform, int MaxTags, int TextLimit, IReadOnlyList<Domain.Recommendations.Recommendation> Tags,
+    string Method);
