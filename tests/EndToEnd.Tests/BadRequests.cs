@@ -44,6 +44,11 @@ public static class BadRequests
         ("POST", "/api/v1/metrics/mappings", Json("""{"platform":"x","api":"custom","rawName":"boosts","canonical":"shares","scope":"lifetime","multiplier":1,"combine":"sum","effectiveFrom":"2025-01-01T00:00:00Z","effectiveTo":"2026-01-01T00:00:00Z","note":"n"}""")),
         ("PUT", "/api/v1/metrics/settings", Json("""{"sourcePrecedence":["api","webhook","csv","scrape","manual"],"conflictMargin":0.2,"minBaselinePosts":5}""")),
         ("POST", "/admin/workspaces", Json("""{"id":"ws-from-generated-input","name":"n"}""")),
+        ("POST", "/api/v1/hashtags/extract", Json("""{"text":"Sunset #travel","platform":"instagram"}""")),
+        ("PUT", "/api/v1/hashtags/taxonomy", Json("""{"tags":[{"tag":"throwback","aliases":["tbt"],"category":"c","platformVariants":{"instagram":"tbt"}}],"alwaysInclude":{"instagram":["jamal"]},"banned":[{"tag":"spam","reason":"r"}]}""")),
+        ("POST", "/api/v1/hashtags/taxonomy/tags", Json("""{"tag":"sunset","aliases":["goldenhour"],"category":"c","platformVariants":{"tiktok":"sunsets"}}""")),
+        ("POST", "/api/v1/hashtags/signals", Json("""{"signals":[{"platform":"tiktok","tag":"sunset","score":1,"observedAt":"2026-10-01T00:00:00Z","source":"radar"}]}""")),
+        ("POST", "/api/v1/hashtags/recommendations", Json("""{"caption":"c","topics":["travel"],"platform":"instagram","count":3}""")),
     ];
 
     /// <summary>Reads, with ids and query strings to fill with garbage.</summary>
@@ -69,6 +74,10 @@ public static class BadRequests
         ("GET", "/api/v1/analytics/top", ["platform", "account", "from", "to", "metric", "limit"]),
         ("GET", "/api/v1/analytics/report", ["platform", "account", "from", "to", "metric"]),
         ("GET", "/api/v1/analytics/report.html", ["platform", "account", "from", "to", "metric"]),
+        ("GET", "/api/v1/hashtags/taxonomy", ["unexpected"]),
+        ("GET", "/api/v1/hashtags/performance", ["platform", "account", "from", "to", "metric", "minUses", "halfLifeDays"]),
+        ("GET", "/api/v1/hashtags/dataset.csv", ["platform", "account", "from", "to", "metric", "minUses", "halfLifeDays"]),
+        ("GET", "/api/v1/hashtags/trending", ["platform", "windowDays", "asOf", "limit"]),
         ("GET", "/api/v1/metrics/definitions", ["unexpected"]),
         ("GET", "/api/v1/metrics/mappings", ["platform", "rawName", "limit", "cursor"]),
         ("GET", "/api/v1/metrics/settings", []),

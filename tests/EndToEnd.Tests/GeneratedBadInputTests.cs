@@ -82,7 +82,7 @@ public sealed class GeneratedBadInputTests(AppHostProcess system)
         {
             "/api/v1/assets/export.json", "/api/v1/accounts", "/api/v1/calendar?from=2027-01-01T00:00:00Z&to=2027-12-31T00:00:00Z",
             "/api/v1/analytics/platforms", "/api/v1/repurposing/opportunities?targetPlatform=tiktok", "/api/v1/metrics/settings",
-            "/api/v1/metrics/mappings?limit=500",
+            "/api/v1/metrics/mappings?limit=500", "/api/v1/hashtags/taxonomy", "/api/v1/hashtags/trending?asOf=2030-01-01T00:00:00Z",
         };
         var state = new StringBuilder();
         foreach (var part in parts)

@@ -96,7 +96,9 @@ public sealed class VerticalSliceTests(AppHostProcess system)
             "/api/v1/metrics/observations/csv", "/api/v1/metrics/mappings", "/api/v1/metrics/definitions", "/api/v1/metrics/settings",
             "/api/v1/publications/{id}/metrics", "/api/v1/assets/{id}/performance", "/api/v1/metrics/posts/{platform}/{externalPostId}",
             "/api/v1/analytics/dataset.csv", "/api/v1/analytics/trends", "/api/v1/analytics/best-times", "/api/v1/analytics/top",
-            "/api/v1/analytics/report", "/api/v1/analytics/report.html",
+            "/api/v1/analytics/report", "/api/v1/analytics/report.html", "/api/v1/hashtags/extract", "/api/v1/hashtags/taxonomy",
+            "/api/v1/hashtags/taxonomy/tags", "/api/v1/hashtags/performance", "/api/v1/hashtags/dataset.csv", "/api/v1/hashtags/trending",
+            "/api/v1/hashtags/signals", "/api/v1/hashtags/recommendations",
         }, paths);
     }
 }

@@ -1,5 +1,5 @@
 using CreatorMeta.Contracts;
-using CreatorMeta.Contracts.Unicode;
+using CreatorMeta.ServiceDefaults.Problems;
 using CreatorMeta.Hashtags.Domain;
 using CreatorMeta.Hashtags.Infrastructure;
 
@@ -20,8 +20,8 @@ internal static class RequestRules
         }
         else if (text.Length > MaxText)
             errors[field] = [$"{field} has at most {MaxText} characters."];
-        else if (!CompatibilityForm.IsWellFormed(text))
-            errors[field] = [$"{field} is not well-formed text (half of a UTF-16 surrogate pair)."];
+        else if (!StorableText.IsStorable(text))
+            errors[field] = [$"{field}: {StorableText.Problem}"];
     }
 
     /// <summary>The platform in its one spelling, or an error; null when none was sent and none is required.</summary>
@@ -53,7 +53,7 @@ public sealed record PerformanceQuery(string? Platform, string? Account, DateTim
         var errors = new Dictionary<string, string[]>();
         var platform = RequestRules.Platform(errors, Platform, required: false);
         var account = AccountHandles.Normalize(Account);
-        if (Account is not null && account is null)
+        if (Account is not null && (account is null || !StorableText.IsStorable(account)))
             errors["account"] = [AccountHandles.Requirement];
         if (From > To)
             errors["from"] = ["from must not be after to."];
@@ -87,7 +87,7 @@ public sealed record RecommendationRequest(Guid? AssetId, string? Caption, IRead
         RequestRules.CheckCaption(errors, "caption", Caption, required: false);
         var platform = RequestRules.Platform(errors, Platform, required: true);
         conventions = platform is null ? null : PlatformConventions.For(platform);
-        if (Topics is { Count: > 50 } || Topics?.Any(t => t is null or { Length: > 200 }) == true)
+        if (Topics is { Count: > 50 } || Topics?.Any(t => t is null or { Length: > 200 } || !StorableText.IsStorable(t)) == true)
             errors["topics"] = ["topics is a list of at most 50 strings of up to 200 characters each."];
         if (conventions is not null && Count is { } count && (count < 1 || count > conventions.MaxTags))
             errors["count"] = [$"count is from 1 to {conventions.MaxTags}, the most {conventions.Platform} takes."];

@@ -34,6 +34,8 @@ public static class TrendingApi
             errors["windowDays"] = ["windowDays is from 1 to 365."];
         if (limit is < 1 or > 500)
             errors["limit"] = ["limit is from 1 to 500."];
+        if (asOf is { } when && (when.UtcDateTime.Year < 1970 || when.UtcDateTime.Year > 2999))
+            errors["asOf"] = ["asOf is a time between 1970 and 2999."];
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
         var (at, days) = ((asOf ?? clock.GetUtcNow()).ToUniversalTime(), windowDays ?? 28);

@@ -1,4 +1,5 @@
 using CreatorMeta.Contracts;
+using CreatorMeta.ServiceDefaults.Problems;
 
 namespace CreatorMeta.Hashtags.Domain;
 
@@ -42,12 +43,14 @@ public static class TaxonomyRules
         foreach (var (input, i) in (tags ?? []).Select((t, i) => (t, i)))
         {
             var at = $"tags[{i}]";
+            if (input is null)
+                Error(at, "A tag is an object with its tag, not null.");
             if (input is null || Tag($"{at}.tag", input.Tag) is not { } tag)
                 continue;
             if (!owner.TryAdd(tag, tag))
                 Error($"{at}.tag", $"#{tag} is listed twice, or as another tag's alias.");
-            if (input.Category is { Length: > MaxText })
-                Error($"{at}.category", $"A category has at most {MaxText} characters.");
+            if (input.Category is { Length: > MaxText } || input.Category is not null && !StorableText.IsStorable(input.Category))
+                Error($"{at}.category", $"A category is text of at most {MaxText} characters. {StorableText.Problem}");
             if ((input.Aliases?.Count ?? 0) + (input.PlatformVariants?.Count ?? 0) > MaxSpellings)
                 Error(at, $"A tag has at most {MaxSpellings} aliases and variants.");
             var aliases = new List<string>();
@@ -88,10 +91,12 @@ public static class TaxonomyRules
             Error("banned", $"At most {MaxBanned} banned tags.");
         foreach (var (input, i) in (banned ?? []).Select((b, i) => (b, i)))
         {
+            if (input is null)
+                Error($"banned[{i}]", "A banned tag is an object with its tag and reason, not null.");
             if (input is null || Tag($"banned[{i}].tag", input.Tag) is not { } tag)
                 continue;
-            if (string.IsNullOrWhiteSpace(input.Reason) || input.Reason.Length > MaxText)
-                Error($"banned[{i}].reason", $"A banned tag needs its reason, up to {MaxText} characters.");
+            if (string.IsNullOrWhiteSpace(input.Reason) || input.Reason.Length > MaxText || !StorableText.IsStorable(input.Reason))
+                Error($"banned[{i}].reason", $"A banned tag needs its reason, text of up to {MaxText} characters. {StorableText.Problem}");
             else if (owner.TryGetValue(tag, out var meaning))
                 Error($"banned[{i}].tag", $"#{tag} is in the conventions (it means #{meaning}); a tag is either used or banned.");
             else if (bans.All(b => b.Tag != tag))

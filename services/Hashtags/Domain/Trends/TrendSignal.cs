@@ -1,4 +1,5 @@
 using CreatorMeta.Contracts;
+using CreatorMeta.ServiceDefaults.Problems;
 
 namespace CreatorMeta.Hashtags.Domain.Trends;
 
@@ -22,7 +23,7 @@ public sealed record TrendSignal(string Platform, string Tag, string Source, Dat
         if (name is null)
             errors[at + "tag"] = [HashtagNames.Requirement];
         var sourceName = Labels.Normalize(source);
-        if (sourceName is null || sourceName.Length > MaxSource)
+        if (sourceName is null || sourceName.Length > MaxSource || !StorableText.IsStorable(sourceName))
             errors[at + "source"] = [$"source names the service that saw the trend, 1–{MaxSource} characters."];
         if (score is not { } value || !double.IsFinite(value) || Math.Abs(value) > 1e9)
             errors[at + "score"] = ["score is a finite number, at most 1e9 in size."];
