@@ -34,7 +34,8 @@ public sealed record CodeMigration(string Id, Func<NpgsqlConnection, NpgsqlTrans
 
     /// <summary>
     /// Rewrites every text[] value of a column with <paramref name="rewrite"/> (which may drop, merge or respell elements).
-    /// Only rows holding an element the rewrite changes on its own are read and written.
+    /// Only rows holding an element the rewrite changes on its own are read and written; they are locked as they are read,
+    /// so each keeps the physical place (ctid) it is written back to.
     /// </summary>
     public static CodeMigration RewriteArrayColumn(string id, string table, string column, Func<IReadOnlyList<string>, IReadOnlyList<string>> rewrite) =>
         new(id, async (connection, transaction, cancellationToken) =>
@@ -48,7 +49,7 @@ public sealed record CodeMigration(string Id, Func<NpgsqlConnection, NpgsqlTrans
             if (changed.Count == 0)
                 return;
             var rows = new List<(string Row, string[] Values)>();
-            await using (var read = new NpgsqlCommand($"SELECT ctid::text, {column} FROM {table} WHERE {column} && $1", connection, transaction)
+            await using (var read = new NpgsqlCommand($"SELECT ctid::text, {column} FROM {table} WHERE {column} && $1 FOR UPDATE", connection, transaction)
                 { Parameters = { new() { Value = changed.ToArray() } } })
             await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
                 while (await reader.ReadAsync(cancellationToken))

@@ -20,5 +20,7 @@ app.MapReportApi();
 app.MapAnalyticsGrpc();
 
 await app.MigrateDatabaseAsync(typeof(AnalyticsDb).Assembly,
-    CodeMigration.RewriteColumn("analytics_0002_account_handles", "publication_facts", "account", AccountHandles.Normalize));
+    CodeMigration.RewriteColumn("analytics_0002_account_handles", "publication_facts", "account", AccountHandles.Normalize),
+    // Before handles were put in compatibility form for real (ICU; invariant globalization had left non-ASCII as typed).
+    CodeMigration.RewriteColumn("analytics_0006_account_handles_nfkc", "publication_facts", "account", AccountHandles.Normalize));
 app.Run();

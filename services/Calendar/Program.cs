@@ -17,5 +17,7 @@ app.MapOutboxAdministration<CalendarDb>();
 
 // Accounts planned under handles as typed, before they had one spelling.
 await app.MigrateDatabaseAsync(typeof(CalendarDb).Assembly,
-    CodeMigration.RewriteColumn("calendar_0002_account_handles", "schedule_entries", "account", AccountHandles.Normalize));
+    CodeMigration.RewriteColumn("calendar_0002_account_handles", "schedule_entries", "account", AccountHandles.Normalize),
+    // Before handles were put in compatibility form for real (ICU; invariant globalization had left non-ASCII as typed).
+    CodeMigration.RewriteColumn("calendar_0003_account_handles_nfkc", "schedule_entries", "account", AccountHandles.Normalize));
 app.Run();

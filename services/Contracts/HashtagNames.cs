@@ -25,23 +25,36 @@ public static class HashtagNames
     public const string Requirement =
         "A hashtag is letters, digits, '_' or emoji, with at least one letter or emoji, up to 100 characters, with or without its '#'.";
 
-    /// <summary>The tag's one spelling, without '#'; null when it is not a tag (empty, punctuation, all digits, malformed text, too long).</summary>
-    public static string? Normalize(string? tag)
+    /// <summary>
+    /// The tag's one spelling, without '#'; null when it is not a tag (empty, punctuation, all digits, malformed text, too
+    /// long). Where emoji do not belong to tags (<paramref name="emoji"/> false: X, LinkedIn, YouTube) the tag ends at the
+    /// first one, as those platforms read "#sunset🌅". Normalizing a spelling again gives it back unchanged.
+    /// </summary>
+    public static string? Normalize(string? tag, bool emoji = true)
     {
         if (tag is null || !CompatibilityForm.IsWellFormed(tag))
             return null;
         var text = CompatibilityForm.Of(tag).Trim().Trim(Joiners);
         if (text.StartsWith('#'))
             text = text[1..].Trim(Joiners);
-        return IsTag(text) ? Identity(text) : null;
+        if (!emoji && text.EnumerateRunes().Select((r, i) => (r, i)).FirstOrDefault(x => IsEmoji(x.r)) is { r.Value: > 0 } first)
+            text = string.Concat(text.EnumerateRunes().Take(first.i)).TrimEnd(Joiners);
+        if (!IsTag(text, emoji))
+            return null;
+        // Checked again once folded: "ß" folds to "ss", so the identity's own length and form are what count.
+        var identity = Identity(text);
+        return IsTag(identity, emoji) ? identity : null;
     }
 
-    /// <summary>Each tag once, in its one spelling and first-seen order, and what was sent that is not a tag.</summary>
-    public static (List<string> Tags, List<string> NotTags) Of(IEnumerable<string?>? tags)
+    /// <summary>Whether a platform keeps emoji in its tags: Instagram, TikTok, Facebook and Pinterest do; X, LinkedIn and YouTube end the tag there.</summary>
+    public static bool EmojiInTags(string? platform) => platform is not ("x" or "linkedin" or "youtube");
+
+    /// <summary>Each tag once, in its one spelling for the platform and first-seen order, and what was sent that is not a tag.</summary>
+    public static (List<string> Tags, List<string> NotTags) Of(IEnumerable<string?>? tags, string? platform = null)
     {
         var (valid, invalid) = (new List<string>(), new List<string>());
         foreach (var tag in tags ?? [])
-            if (Normalize(tag) is { } name)
+            if (Normalize(tag, EmojiInTags(platform)) is { } name)
             {
                 if (!valid.Contains(name))
                     valid.Add(name);

@@ -59,7 +59,8 @@ public static class TagLibrary
         {
             dataset = await (await client.GetAsync("/api/v1/hashtags/dataset.csv?halfLifeDays=90")).Content.ReadAsStringAsync();
             var rows = dataset.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
-            return rows.Count == posts && !rows.Any(r => r.Contains(",unknown,"));
+            // Until its asset is described a post's format reads "unknown"; until its account's zone arrives, its zone is empty.
+            return rows.Count == posts && !rows.Any(r => r.Contains(",unknown,") || r.Split(',')[5].Length == 0);
         }, "every post projected", seconds: 60);
         return dataset;
     }

@@ -55,10 +55,10 @@ public static class PerformanceApi
         return TypedResults.Stream(async stream =>
         {
             await using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
-            await writer.WriteLineAsync("publication_id,asset_id,platform,account,published_at,format,daypart,value,weight,tags");
+            await writer.WriteLineAsync("publication_id,asset_id,platform,account,published_at,time_zone,format,daypart,value,weight,tags");
             foreach (var r in rows)
                 await writer.WriteLineAsync(CsvFields.Row([r.PublicationId.ToString(), r.AssetId.ToString(), r.Platform, r.Account,
-                    r.PublishedAt.ToString("O", CultureInfo.InvariantCulture), r.Format, r.Daypart, r.Value.ToString("R", CultureInfo.InvariantCulture),
+                    r.PublishedAt.ToString("O", CultureInfo.InvariantCulture), r.TimeZone ?? "", r.Format, r.Daypart, r.Value.ToString("R", CultureInfo.InvariantCulture),
                     TagAnalysis.Weight(r.PublishedAt, newest, halfLife).ToString("R", CultureInfo.InvariantCulture), string.Join('|', r.Tags)]));
         }, "text/csv; charset=utf-8", "hashtags-dataset.csv");
     }

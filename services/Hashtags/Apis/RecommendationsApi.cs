@@ -19,7 +19,8 @@ public static class RecommendationsApi
     }
 
     public const string Method =
-        "Always-include first; then proven (effect with account, format and time of day held equal, 95 % interval above zero), trending (yours " +
+        "Always-include first, on top of count; then proven (effect with account, format and time of day held equal, 95 % interval above zero, " +
+        "q ≤ 5 %), trending (yours " +
         "rising, then outside sources' rising signals, named as theirs) and niche (this content's topics and caption keywords you have used on " +
         "fewer than 5 posts) taken in turn. Never a banned tag or one already in the caption; at most count, the platform's maximum, and what " +
         "fits the platform's caption limit with the tags written in.";
@@ -43,9 +44,9 @@ public static class RecommendationsApi
         var rows = await dataSource.ReadAsync(new PerformanceScope(workspace.Value, conventions!.Platform, null, null, null), PerformanceRows.Score, taxonomy,
             cancellationToken);
         var outside = await dataSource.LatestAsync(workspace.Value, conventions.Platform, now, 200, cancellationToken);
-        var tags = Recommender.Recommend(new RecommendationInput(conventions, request.Caption, topics.Distinct().ToList(), request.Count ?? conventions.RecommendedTags,
+        var (tags, omitted) = Recommender.Recommend(new RecommendationInput(conventions, request.Caption, topics.Distinct().ToList(), request.Count ?? conventions.RecommendedTags,
             taxonomy, TagAnalysis.Analyse(rows, PerformanceQuery.DefaultMinUses, PerformanceQuery.DefaultHalfLifeDays), TagTrends.Of(rows, now, TimeSpan.FromDays(28)),
             [.. outside.Select(o => (o.Tag, o.Source, o.Score, o.PreviousScore))]));
-        return TypedResults.Ok(new RecommendationsResponse(conventions.Platform, conventions.MaxTags, conventions.TextLimit, tags, Method));
+        return TypedResults.Ok(new RecommendationsResponse(conventions.Platform, conventions.MaxTags, conventions.TextLimit, tags, omitted, Method));
     }
 }

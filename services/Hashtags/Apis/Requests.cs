@@ -62,8 +62,8 @@ public sealed record PerformanceQuery(string? Platform, string? Account, DateTim
             errors["metric"] = [$"metric is one of: {string.Join(", ", PerformanceRows.Metrics)}."];
         if (MinUses is < 2 or > 10_000)
             errors["minUses"] = ["minUses is from 2 to 10000."];
-        if (HalfLifeDays is < 0 or > 36_500 || HalfLifeDays is { } days && !double.IsFinite(days))
-            errors["halfLifeDays"] = ["halfLifeDays is from 0 (every post weighs alike) to 36500."];
+        if (HalfLifeDays is { } days && (!double.IsFinite(days) || days is not 0 and (< 1 or > 36_500)))
+            errors["halfLifeDays"] = ["halfLifeDays is 0 (every post weighs alike) or from 1 to 36500."];
         return errors.Count > 0 ? (null, metric, errors)
             : (new PerformanceScope(workspace, platform, account, From?.ToUniversalTime(), To?.ToUniversalTime()), metric, errors);
     }

@@ -32,4 +32,4 @@ public sealed record TrendingResponse(string? Platform, DateTimeOffset AsOf, int
 
 /// <summary>Ranked tags for the content on the platform, within its limits, each with its kind, score and reason.</summary>
 public sealed record RecommendationsResponse(string Platform, int MaxTags, int TextLimit, IReadOnlyList<Domain.Recommendations.Recommendation> Tags,
-    string Method);
+    IReadOnlyList<string> AlwaysIncludeOmitted, string Method);

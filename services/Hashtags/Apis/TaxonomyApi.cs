@@ -3,6 +3,7 @@ using CreatorMeta.Hashtags.Infrastructure;
 using CreatorMeta.ServiceDefaults.Problems;
 using CreatorMeta.ServiceDefaults.Workspaces;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 
 namespace CreatorMeta.Hashtags.Apis;
 
@@ -42,7 +43,8 @@ public static class TaxonomyApi
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var current = await db.ReadTaxonomyAsync(workspace.Value, forUpdate: true, cancellationToken);
-        if (http.Headers.IfMatch is { Count: > 0 } ifMatch && !ifMatch.Contains(ETag(current.Version)) && !ifMatch.Contains("*"))
+        if (http.GetTypedHeaders().IfMatch is { Count: > 0 } ifMatch
+            && !ifMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) ? current.Version > 0 : tag.Tag.Value == ETag(current.Version)))
             return ApiProblems.PreconditionFailed($"The taxonomy is at version {current.Version}; read it again and apply the change to that.");
         var (taxonomy, errors) = change(current.Taxonomy);
         if (taxonomy is null)

@@ -18,9 +18,10 @@ public static class TrendingApi
     }
 
     public const string Method =
-        "Your evidence: each post's score against its account's mean; the latest window against the one before by Welch's test — rising or " +
-        "falling when the change's 95 % interval excludes zero. Rapid change: the split of a tag's history (5 posts or more each side) whose " +
-        "means differ most, flagged when Welch's p times the splits tried stays under 1 %.";
+        "Your evidence: each post with a tag against the same account's posts without it within a window either side; the latest window " +
+        "against the one before by Welch's test — rising or falling when the change's 95 % interval excludes zero and its Benjamini–Hochberg " +
+        "q over all tags is 5 % or less. Rapid change: the split of a tag's history (5 posts or more each side) whose means differ most by " +
+        "Welch's t, its p times the splits tried, flagged when the q of that over all tags is under 1 %.";
 
     public const string OutsideNote =
         "Outside signals are what trend-monitoring services report, on their own scales; they are not your evidence and are never mixed into it.";

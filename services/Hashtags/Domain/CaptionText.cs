@@ -30,10 +30,13 @@ public static partial class CaptionText
     public static IReadOnlyList<FoundTag> Hashtags(string text, PlatformConventions conventions)
     {
         var links = Links(text);
-        var found = new List<FoundTag>();
+        var (found, link) = (new List<FoundTag>(), 0);
         for (var i = 0; i < text.Length; i++)
         {
-            if (text[i] is not ('#' or '＃') || InLink(links, i) || FollowsTagText(text, i, conventions.EmojiInTags))
+            while (link < links.Count && links[link].End <= i)
+                link++;
+            var inLink = link < links.Count && links[link].Start <= i;
+            if (text[i] is not ('#' or '＃') || inLink || FollowsTagText(text, i, conventions.EmojiInTags))
                 continue;
             var end = i + 1;
             while (end < text.Length && Rune.DecodeFromUtf16(text.AsSpan(end), out var rune, out var consumed) == System.Buffers.OperationStatus.Done
@@ -41,8 +44,9 @@ public static partial class CaptionText
                 end += consumed;
             while (end > i + 1 && text[end - 1] is '\u200C' or '\u200D')
                 end--;
-            if (HashtagNames.IsTag(text.AsSpan(i + 1, end - i - 1), conventions.EmojiInTags))
-                found.Add(new FoundTag(HashtagNames.Identity(text[(i + 1)..end]), text[i..end], i, end - i));
+            if (HashtagNames.IsTag(text.AsSpan(i + 1, end - i - 1), conventions.EmojiInTags)
+                && HashtagNames.Identity(text[(i + 1)..end]) is var identity && HashtagNames.IsTag(identity, conventions.EmojiInTags))
+                found.Add(new FoundTag(identity, text[i..end], i, end - i));
             i = end - 1;
         }
         return found;
@@ -50,11 +54,14 @@ public static partial class CaptionText
 
     public static IReadOnlyList<FoundKeyword> Keywords(string text, PlatformConventions conventions)
     {
-        var skipped = Links(text).Concat(Hashtags(text, conventions).Select(t => (t.Start, t.Start + t.Length))).Concat(Mentions(text)).ToList();
+        // Where tags, links and mentions stand, marked once: a word is looked up, not compared with every span.
+        var skipped = new bool[text.Length];
+        foreach (var (start, end) in Links(text).Concat(Hashtags(text, conventions).Select(t => (t.Start, t.Start + t.Length))).Concat(Mentions(text)))
+            Array.Fill(skipped, true, start, end - start);
         var keywords = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (Match word in Word().Matches(text))
         {
-            if (InLink(skipped, word.Index) || Keyword(word.Value) is not { } keyword)
+            if (skipped[word.Index] || Keyword(word.Value) is not { } keyword)
                 continue;
             if (!keywords.TryGetValue(keyword, out var starts))
                 keywords[keyword] = starts = [];
@@ -87,12 +94,11 @@ public static partial class CaptionText
 
     private static IEnumerable<(int Start, int End)> Mentions(string text) => Mention().Matches(text).Select(m => (m.Index, m.Index + m.Length));
 
-    private static bool InLink(List<(int Start, int End)> spans, int index) => spans.Any(s => index >= s.Start && index < s.End);
-
     private static bool IsUnspacedScript(Rune rune) => rune.Value is >= 0x0E00 and <= 0x0EFF or >= 0x1000 and <= 0x109F or >= 0x1780 and <= 0x17FF
         or >= 0x3040 and <= 0x30FF or >= 0x3400 and <= 0x4DBF or >= 0x4E00 and <= 0x9FFF or >= 0xF900 and <= 0xFAFF or >= 0x20000 and <= 0x3FFFF;
 
-    [GeneratedRegex(@"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)\S+", RegexOptions.CultureInvariant)]
+    // A scheme starts where no scheme character comes before it, so a long word is not tried from every letter.
+    [GeneratedRegex(@"(?<![a-zA-Z0-9+.-])(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)\S+", RegexOptions.CultureInvariant)]
     private static partial Regex Link();
 
     [GeneratedRegex(@"(?<![\p{L}\p{Nd}_])@[\p{L}\p{M}\p{Nd}_.]+", RegexOptions.CultureInvariant)]

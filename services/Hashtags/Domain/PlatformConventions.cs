@@ -1,3 +1,5 @@
+using CreatorMeta.Contracts;
+
 namespace CreatorMeta.Hashtags.Domain;
 
 /// <summary>
@@ -5,24 +7,26 @@ namespace CreatorMeta.Hashtags.Domain;
 /// TikTok, Facebook and Pinterest link "#tuncuibap🌽"; X and LinkedIn end the tag at the emoji; YouTube links letters
 /// only), how many tags it takes and how many it rewards, and how long the caption may be with them.
 /// </summary>
-/// <param name="EmojiInTags">Emoji are part of a tag rather than its end.</param>
 /// <param name="MaxTags">Tags past this many are refused or ignored (YouTube ignores every tag past 15).</param>
 /// <param name="RecommendedTags">How many the platform's own guidance suggests.</param>
 /// <param name="TextLimit">Characters the caption (with its tags, which TikTok and X count in it) may have.</param>
-public sealed record PlatformConventions(string Platform, bool EmojiInTags, int MaxTags, int RecommendedTags, int TextLimit)
+public sealed record PlatformConventions(string Platform, int MaxTags, int RecommendedTags, int TextLimit)
 {
+    /// <summary>Emoji are part of a tag rather than its end (<see cref="HashtagNames.EmojiInTags"/>, the one rule tracking applies too).</summary>
+    public bool EmojiInTags => HashtagNames.EmojiInTags(Platform);
+
     /// <summary>A caption on no platform in particular: emoji in tags, as the platforms that allow them most.</summary>
-    public static readonly PlatformConventions Any = new("any", true, 30, 5, 63_206);
+    public static readonly PlatformConventions Any = new("any", 30, 5, 63_206);
 
     public static readonly IReadOnlyDictionary<string, PlatformConventions> Of = new Dictionary<string, PlatformConventions>(StringComparer.Ordinal)
     {
-        ["instagram"] = new("instagram", true, 30, 5, 2_200),
-        ["tiktok"] = new("tiktok", true, 30, 5, 4_000),
-        ["youtube"] = new("youtube", false, 15, 3, 5_000),
-        ["x"] = new("x", false, 10, 2, 280),
-        ["linkedin"] = new("linkedin", false, 10, 3, 3_000),
-        ["facebook"] = new("facebook", true, 30, 3, 63_206),
-        ["pinterest"] = new("pinterest", true, 20, 5, 500),
+        ["instagram"] = new("instagram", 30, 5, 2_200),
+        ["tiktok"] = new("tiktok", 30, 5, 4_000),
+        ["youtube"] = new("youtube", 15, 3, 5_000),
+        ["x"] = new("x", 10, 2, 280),
+        ["linkedin"] = new("linkedin", 10, 3, 3_000),
+        ["facebook"] = new("facebook", 30, 3, 63_206),
+        ["pinterest"] = new("pinterest", 20, 5, 500),
     };
 
     public static PlatformConventions For(string? platform) => platform is not null && Of.TryGetValue(platform, out var known) ? known : Any;

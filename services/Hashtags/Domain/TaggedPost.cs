@@ -64,7 +64,7 @@ public sealed class TaggedPost
     /// <summary>The tags listed with the post and those its caption holds (read by its platform's rules), each once.</summary>
     public static List<string> TagsOf(IReadOnlyList<string> listed, string? caption, string platform)
     {
-        var tags = HashtagNames.Of(listed).Tags;
+        var tags = HashtagNames.Of(listed, platform).Tags;
         if (caption is not null)
             foreach (var found in CaptionText.Hashtags(caption, PlatformConventions.For(platform)))
                 if (!tags.Contains(found.Tag))

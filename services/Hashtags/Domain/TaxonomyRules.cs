@@ -63,6 +63,8 @@ public static class TaxonomyRules
                 var field = $"{at}.platformVariants.{platformName}";
                 if (Platforms.Normalize(platformName) is not { } platform)
                     Error(field, "platform " + Platforms.MustBeOneOf);
+                else if (variants.ContainsKey(platform))
+                    Error(field, $"Another variant is already for {platform}.");
                 else if (Tag(field, sent) is { } variant && (variant == tag || Claim(field, tag, variant)))
                     variants[platform] = variant;
             }
@@ -107,7 +109,7 @@ public static class TaxonomyRules
         foreach (var (platformName, sent) in alwaysInclude ?? new Dictionary<string, IReadOnlyList<string?>?>())
         {
             var field = $"alwaysInclude.{platformName}";
-            var platform = platformName.Trim().ToLowerInvariant() == Taxonomy.EveryPlatform ? Taxonomy.EveryPlatform : Platforms.Normalize(platformName);
+            var platform = Labels.Normalize(platformName) == Taxonomy.EveryPlatform ? Taxonomy.EveryPlatform : Platforms.Normalize(platformName);
             if (platform is null)
             {
                 Error(field, $"A set is for a platform ({string.Join(", ", Platforms.Known)}) or \"{Taxonomy.EveryPlatform}\".");
@@ -125,8 +127,15 @@ public static class TaxonomyRules
                     else if (!set.Contains(meaning))
                         set.Add(meaning);
                 }
+            if (sets.ContainsKey(platform))
+                Error(field, $"Another set is already for {platform}.");
             sets[platform] = set;
         }
+        // Always included means always fits: no platform's set, with the one for every platform, may pass its maximum.
+        foreach (var (platform, conventions) in PlatformConventions.Of)
+            if (sets.GetValueOrDefault(Taxonomy.EveryPlatform, []).Union(sets.GetValueOrDefault(platform, [])).Count() > conventions.MaxTags)
+                Error($"alwaysInclude.{(sets.ContainsKey(platform) ? platform : Taxonomy.EveryPlatform)}",
+                    $"{platform} takes at most {conventions.MaxTags} tags; its always-include tags would pass that.");
         return errors.Count > 0 ? (null, errors) : (new Taxonomy(canonical, sets, bans), errors);
     }
 }

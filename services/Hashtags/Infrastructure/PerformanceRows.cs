@@ -25,7 +25,7 @@ public static class PerformanceRows
                    {column}, p.hashtags
             FROM tagged_posts p
             JOIN post_scores s ON s.workspace_id = p.workspace_id AND s.platform = p.platform AND s.external_post_id = p.external_post_id
-            LEFT JOIN post_assets a ON a.asset_id = p.asset_id
+            LEFT JOIN post_assets a ON a.asset_id = p.asset_id AND a.workspace_id = p.workspace_id
             LEFT JOIN account_zones z ON z.workspace_id = p.workspace_id AND z.platform = p.platform AND z.account = p.account
             WHERE p.workspace_id = $1 AND p.published_at IS NOT NULL AND p.removed_at IS NULL AND {column} IS NOT NULL
               AND ($2::text IS NULL OR p.platform = $2) AND ($3::text IS NULL OR p.account = $3)
@@ -40,10 +40,10 @@ public static class PerformanceRows
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var publishedAt = reader.GetFieldValue<DateTimeOffset>(4);
+            var (publishedAt, zone) = (reader.GetFieldValue<DateTimeOffset>(4), reader.IsDBNull(6) ? null : reader.GetString(6));
             var tags = reader.GetFieldValue<string[]>(8).Select(taxonomy.Canonical).Distinct(StringComparer.Ordinal).ToList();
             rows.Add(new PerformanceRow(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), publishedAt, reader.GetString(5),
-                Dayparts.Of(publishedAt, reader.IsDBNull(6) ? null : reader.GetString(6)), reader.GetDouble(7), tags));
+                zone, Dayparts.Of(publishedAt, zone), reader.GetDouble(7), tags));
         }
         return rows;
     }

@@ -22,12 +22,8 @@ public static class Taxonomies
         if (stored is null)
             return new VersionedTaxonomy(Taxonomy.Empty, 0, null);
         var document = JsonSerializer.Deserialize<Document>(stored.Document, JsonSerializerOptions.Web)!;
-        // Stored only once valid: rebuilt through the same rules, it is the same taxonomy.
-        var (taxonomy, errors) = TaxonomyRules.Validate([.. document.Tags.Select(TaxonomyRules.TagInput.Of)],
-            document.AlwaysInclude.ToDictionary(s => s.Key, s => (IReadOnlyList<string?>?)[.. s.Value]),
-            [.. document.Banned.Select(b => new TaxonomyRules.BanInput(b.Tag, b.Reason))]);
-        return taxonomy is not null ? new VersionedTaxonomy(taxonomy, stored.Version, stored.UpdatedAt)
-            : throw new InvalidOperationException($"The stored taxonomy of {workspace} is no longer valid: {string.Join("; ", errors.Keys)}");
+        // Stored only once valid, in spellings that normalize to themselves: taken as it is.
+        return new VersionedTaxonomy(new Taxonomy(document.Tags, document.AlwaysInclude, document.Banned), stored.Version, stored.UpdatedAt);
     }
 
     /// <summary>Stores the taxonomy as the next version after <paramref name="current"/>.</summary>

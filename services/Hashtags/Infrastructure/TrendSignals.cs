@@ -10,9 +10,15 @@ public sealed record LatestSignal(string Platform, string Tag, string Source, Da
 public static class TrendSignals
 {
     /// <summary>Stores the signals in one statement: all or none, and one row per source, tag and time however often it is sent.</summary>
-    public static async Task StoreAsync(this NpgsqlDataSource dataSource, string workspace, IReadOnlyList<TrendSignal> signals, DateTimeOffset now,
+    public static async Task StoreAsync(this NpgsqlDataSource dataSource, string workspace, IReadOnlyList<TrendSignal> sent, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
+        // One row per key, as PostgreSQL keeps times (to the microsecond) — the last sent wins —, in key order, so two
+        // batches that overlap lock their rows in the same order.
+        var signals = sent.Select(s => s with { ObservedAt = s.ObservedAt.AddTicks(-(s.ObservedAt.Ticks % 10)) })
+            .GroupBy(s => (s.Platform, s.Tag, s.Source, s.ObservedAt)).Select(g => g.Last())
+            .OrderBy(s => s.Platform, StringComparer.Ordinal).ThenBy(s => s.Tag, StringComparer.Ordinal).ThenBy(s => s.Source, StringComparer.Ordinal)
+            .ThenBy(s => s.ObservedAt).ToList();
         await using var command = dataSource.CreateCommand("""
             INSERT INTO trend_signals (workspace_id, platform, tag, source, observed_at, score, received_at)
             SELECT $1, s.platform, s.tag, s.source, s.observed_at, s.score, $7
@@ -29,21 +35,25 @@ public static class TrendSignals
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Each source's latest signal per tag seen before <paramref name="asOf"/>, with the one before it, strongest first within a source.</summary>
+    /// <summary>
+    /// Each source's latest signal per tag seen before <paramref name="asOf"/>, with the one before it: the
+    /// <paramref name="limit"/> strongest of each source (scores compare within a source only), so no busy source crowds out the rest.
+    /// </summary>
     public static async Task<List<LatestSignal>> LatestAsync(this NpgsqlDataSource dataSource, string workspace, string? platform, DateTimeOffset asOf,
         int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT platform, tag, source, observed_at, score, previous_at, previous_score FROM (
-                SELECT platform, tag, source, observed_at, score,
-                       lag(observed_at) OVER history AS previous_at, lag(score) OVER history AS previous_score,
-                       row_number() OVER (PARTITION BY platform, tag, source ORDER BY observed_at DESC) AS recency
-                FROM trend_signals
-                WHERE workspace_id = $1 AND ($2::text IS NULL OR platform = $2) AND observed_at < $3
-                WINDOW history AS (PARTITION BY platform, tag, source ORDER BY observed_at)) signals
-            WHERE recency = 1
+                SELECT *, row_number() OVER (PARTITION BY source ORDER BY score DESC, tag, platform) AS strength FROM (
+                    SELECT platform, tag, source, observed_at, score,
+                           lag(observed_at) OVER history AS previous_at, lag(score) OVER history AS previous_score,
+                           row_number() OVER (PARTITION BY platform, tag, source ORDER BY observed_at DESC) AS recency
+                    FROM trend_signals
+                    WHERE workspace_id = $1 AND ($2::text IS NULL OR platform = $2) AND observed_at < $3
+                    WINDOW history AS (PARTITION BY platform, tag, source ORDER BY observed_at)) signals
+                WHERE recency = 1) ranked
+            WHERE strength <= $4
             ORDER BY source, score DESC, tag, platform
-            LIMIT $4
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = workspace });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)platform ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });

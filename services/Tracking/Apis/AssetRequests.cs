@@ -88,11 +88,11 @@ internal static partial class RequestRules
 
     public const int MaxCaption = 70_000;
 
-    /// <summary>A request's hashtags in their one spelling; any that is not a hashtag is refused, by name.</summary>
-    public static IReadOnlyList<string> Hashtags(Dictionary<string, string[]> errors, IReadOnlyList<string>? values)
+    /// <summary>A request's hashtags in their one spelling on the platform; any that is not a hashtag is refused, by name.</summary>
+    public static IReadOnlyList<string> Hashtags(Dictionary<string, string[]> errors, IReadOnlyList<string>? values, string? platform)
     {
         CheckLabels(errors, "hashtags", values);
-        var (tags, notTags) = HashtagNames.Of(values);
+        var (tags, notTags) = HashtagNames.Of(values, platform);
         if (notTags.Count > 0 && !errors.ContainsKey("hashtags"))
             errors["hashtags"] = [$"Not hashtags: {string.Join(", ", notTags.Take(5).Select(t => $"\"{t}\""))}. {HashtagNames.Requirement}"];
         return tags;

@@ -35,7 +35,7 @@ public sealed record RecordPublicationRequest(
         RequestRules.CheckText(errors, "caption", Caption, RequestRules.MaxCaption);
         RequestRules.CheckText(errors, "externalPostId", ExternalPostId, 200);
         RequestRules.CheckText(errors, "repurpose.reason", Repurpose?.Reason, 2000);
-        var hashtags = RequestRules.Hashtags(errors, Hashtags);
+        var hashtags = RequestRules.Hashtags(errors, Hashtags, platform);
         details = new PublicationDetails(platform ?? "", account ?? "", post?.ExternalPostId, post is { Url.Length: > 0 } ? post.Url : null,
             PublishedAt ?? now, Caption, hashtags, source, Repurpose?.Reason?.Trim());
         return errors;

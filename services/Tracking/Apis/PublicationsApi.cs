@@ -1,3 +1,4 @@
+using CreatorMeta.Contracts;
 using CreatorMeta.ServiceDefaults.Data;
 using CreatorMeta.ServiceDefaults.Problems;
 using CreatorMeta.ServiceDefaults.Workspaces;
@@ -79,7 +80,7 @@ public static class PublicationsApi
         if (request.EditedAt > now.AddMinutes(5))
             errors["editedAt"] = ["editedAt cannot be in the future."];
         RequestRules.CheckText(errors, "caption", request.Caption, RequestRules.MaxCaption);
-        var edited = RequestRules.Hashtags(errors, request.Hashtags);
+        RequestRules.Hashtags(errors, request.Hashtags, platform: null);
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -87,7 +88,7 @@ public static class PublicationsApi
             return ApiProblems.NotFound("Publication", id.ToString());
         if (publication.Status == PublicationStatus.Removed)
             return ApiProblems.Conflict("publication-removed", "Post was removed", "A removed post cannot be edited.");
-        var hashtags = request.Hashtags is null ? publication.Hashtags : edited;
+        var hashtags = request.Hashtags is null ? publication.Hashtags : HashtagNames.Of(request.Hashtags, publication.Platform).Tags;
         if (asset.EditPublication(publication, request.Caption ?? publication.Caption, hashtags, request.EditedAt ?? now))
         {
             db.PublicationEdited(publication, now);

@@ -40,7 +40,7 @@ public sealed record ImportRow(
         foreach (var (field, messages) in assetErrors)
             errors[field] = messages;
         import = new ValidImport(post ?? new CanonicalPost("", "", ""), account ?? "", PublishedAt ?? now, Caption,
-            HashtagNames.Of(Hashtags).Tags, assetDetails with { Title = Title ?? Summary(Caption) ?? assetDetails.Title });
+            HashtagNames.Of(Hashtags, post?.Platform).Tags, assetDetails with { Title = Title ?? Summary(Caption) ?? assetDetails.Title });
         return errors;
     }
 

@@ -20,6 +20,9 @@ public static class TrackingMigrations
             tags => HashtagNames.Of(tags).Tags.Order(StringComparer.Ordinal).ToList()),
         // Languages were kept as typed ("EN" beside "en"); labels have one spelling.
         CodeMigration.RewriteColumn("tracking_0017_language_labels", "assets", "language", Labels.Normalize),
+        // Handles again, now that their compatibility form is real (ICU; invariant globalization had left non-ASCII as typed).
+        CodeMigration.RewriteColumn("tracking_0018_account_handles_nfkc", "publications", "account", AccountHandles.Normalize),
+        new("tracking_0019_merge_registered_accounts_nfkc", MergeRegisteredAccountsAsync),
     ];
 
     private static async Task MergeRegisteredAccountsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)

@@ -39,7 +39,7 @@ public sealed class RecommendationsTests : HashtagsHost
 
         var tags = await RecommendAsync(client, new { caption = "Evening walk in Lisbon #daily", topics = new[] { "Street Food" }, platform = "Instagram", count = 5 });
 
-        Assert.InRange(tags.Count, 4, 5);
+        Assert.Equal(5, tags.Count(t => t.GetProperty("kind").GetString() != "always-include"));
         Assert.Equal(("jamalphoto", "#jamalphotography", "always-include"),
             (tags[0].GetProperty("tag").GetString(), tags[0].GetProperty("writtenAs").GetString(), tags[0].GetProperty("kind").GetString()));
         var travel = tags.Single(t => t.GetProperty("tag").GetString() == "travel");

@@ -50,6 +50,8 @@ public sealed class TaxonomyTests : HashtagsHost
         { """{"banned":[{"tag":"spam","reason":"no"}],"alwaysInclude":{"tiktok":["#SPAM"]}}""", "alwaysInclude.tiktok[0]" },
         { """{"banned":[{"tag":"spam"}]}""", "banned[0].reason" },
         { """{"tags":[{"tag":"a","aliases":["b"]}],"banned":[{"tag":"b","reason":"no"}]}""", "banned[0].tag" },
+        { """{"alwaysInclude":{"any":["a1","a2","a3","a4","a5","a6"],"x":["x1","x2","x3","x4","x5"]}}""", "alwaysInclude.x" },
+        { """{"tags":[null]}""", "tags[0]" },
     };
 
     [Theory]

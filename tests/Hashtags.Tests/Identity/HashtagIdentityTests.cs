@@ -46,10 +46,19 @@ public sealed class HashtagIdentityTests
     public void What_is_not_a_tag_has_no_identity(string sent) => Assert.Null(HashtagNames.Normalize(sent));
 
     [Fact]
-    public void A_tag_of_a_hundred_characters_is_one_and_longer_is_not()
+    public void A_tag_of_a_hundred_characters_is_one_and_longer_is_not_also_once_folded()
     {
         Assert.NotNull(HashtagNames.Normalize("#" + new string('a', HashtagNames.MaxLength)));
         Assert.Null(HashtagNames.Normalize("#" + new string('a', HashtagNames.MaxLength + 1)));
+        Assert.Null(HashtagNames.Normalize("#" + new string('ß', 60))); // 120 letters once "ß" is "ss"
+    }
+
+    [Fact]
+    public void Where_a_platform_ends_a_tag_at_an_emoji_the_tag_is_what_comes_before_it()
+    {
+        Assert.Equal("sunset🌅", HashtagNames.Normalize("#Sunset🌅", emoji: true));
+        Assert.Equal("sunset", HashtagNames.Of(["#Sunset🌅"], "x").Tags.Single());
+        Assert.Empty(HashtagNames.Of(["#🌅"], "linkedin").Tags);
     }
 
     [Fact]
@@ -68,6 +77,9 @@ public sealed class HashtagIdentityTests
                 compared++;
             }
         Assert.InRange(compared, 3000, texts.Count); // Python knows nearly all of them: the comparison is not vacuous
+        foreach (var text in texts)
+            if (HashtagNames.Normalize(text) is { } once)
+                Assert.Equal(once, HashtagNames.Normalize(once)); // a stored spelling normalizes to itself
     }
 
     // Where folding, compatibility forms and marks differ from lower-casing, among ordinary letters of many scripts.

@@ -4,7 +4,7 @@ namespace CreatorMeta.Hashtags.Domain.Performance;
 
 /// <summary>A live post with its value, as the tag statistics read it: where, when (its audience's time of day), what format, which canonical tags.</summary>
 public sealed record PerformanceRow(Guid PublicationId, Guid AssetId, string Platform, string Account, DateTimeOffset PublishedAt, string Format,
-    string Daypart, double Value, IReadOnlyList<string> Tags);
+    string? TimeZone, string Daypart, double Value, IReadOnlyList<string> Tags);
 
 /// <summary>
 /// One canonical tag on one platform: its uses, their mean value, the lift against the same account's posts without it,
@@ -35,9 +35,13 @@ public static class TagAnalysis
             .. results.Where(r => r.Q is null).OrderByDescending(r => r.Uses).ThenBy(r => r.Tag, StringComparer.Ordinal)];
     }
 
-    /// <summary>The weight of a post published at <paramref name="at"/>: 1 for the newest, ½ one half-life before it.</summary>
+    /// <summary>
+    /// The weight of a post published at <paramref name="at"/>: 1 for the newest, ½ one half-life before it, and never
+    /// below 1e-12 — a post a thousand half-lives old weighs next to nothing, but not zero, which would leave its group
+    /// without any weight to compare within.
+    /// </summary>
     public static double Weight(DateTimeOffset at, DateTimeOffset newest, double halfLifeDays) =>
-        halfLifeDays <= 0 ? 1 : Math.Pow(0.5, (newest - at).TotalDays / halfLifeDays);
+        halfLifeDays <= 0 ? 1 : Math.Max(1e-12, Math.Pow(0.5, (newest - at).TotalDays / halfLifeDays));
 
     private static IEnumerable<TagPerformance> OnPlatform(string platform, List<PerformanceRow> rows, int minUses, double halfLifeDays, DateTimeOffset newest)
     {

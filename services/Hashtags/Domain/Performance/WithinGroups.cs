@@ -96,6 +96,9 @@ public sealed class WithinGroups
     public int Groups { get; }
     public int Clusters { get; }
 
+    // The same for every tag: computed once (MathNet finds it by root-finding).
+    private double? critical;
+
     /// <summary>The effect of the tag carried by <paramref name="tagged"/> (post indices); null when no group has posts with and without it.</summary>
     public Effect? Estimate(ReadOnlySpan<int> tagged)
     {
@@ -146,9 +149,9 @@ public sealed class WithinGroups
         var correction = Clusters / (Clusters - 1.0) * (N - 1.0) / (N - k);
         var se = Math.Sqrt(Math.Max(0, meat) * correction) / denominator;
         var degrees = Clusters - 1.0;
-        var critical = StudentT.InvCDF(0, 1, degrees, 0.975);
+        var criticalT = critical ??= StudentT.InvCDF(0, 1, degrees, 0.975);
         var pValue = se == 0 ? 1 : Math.Min(1, 2 * StudentT.CDF(0, 1, degrees, -Math.Abs(beta / se)));
-        return new Effect(beta, se, beta - critical * se, beta + critical * se, pValue);
+        return new Effect(beta, se, beta - criticalT * se, beta + criticalT * se, pValue);
     }
 
     /// <summary>Post indices in order of their key (a counting sort), ties in index order.</summary>

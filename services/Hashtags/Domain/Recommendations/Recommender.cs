@@ -16,53 +16,60 @@ public sealed record RecommendationInput(PlatformConventions Platform, string? C
 /// Ranked tags for one piece of content on one platform, mixing four kinds so no one kind crowds out the rest:
 /// <list type="bullet">
 /// <item><b>always-include</b>: the taxonomy's set for the platform and for every platform — always there, first.</item>
-/// <item><b>proven</b>: tags whose effect on this platform, with account, format and time held equal, has a 95 % interval above zero.</item>
+/// <item><b>proven</b>: tags whose effect on this platform, with account, format and time held equal, has a 95 % interval above zero
+/// and a q-value of 5 % or less over every tag tested.</item>
 /// <item><b>trending</b>: the creator's own tags rising on the platform, then what outside sources report rising (named as theirs).</item>
 /// <item><b>niche</b>: tags this content is about (its topics, its caption's keywords) that the creator has used on few posts
 /// — specific rather than crowded. We hold no counts of other creators' use of a tag, so "niche" is judged from the
 /// creator's own library only, and the reason says so.</item>
 /// </list>
-/// Banned tags never appear, tags already in the caption are not repeated, and the list stops at the requested count, the
-/// platform's maximum, or the caption's length limit with the tags written into it (as TikTok and X count them),
-/// whichever comes first. Scores order tags within the answer (1 always-include; proven and trending by how far their
+/// Banned tags never appear, tags already in the caption are not repeated, and the list stops at the requested count (the
+/// always-include set comes on top of it), the platform's maximum, or the caption's length limit with the tags written
+/// into it (as TikTok and X count them), whichever comes first. Length is counted as a reader counts characters; X's
+/// own weighting (two for CJK characters and emoji, 23 for a link) is not modelled. Scores order tags within the answer (1 always-include; proven and trending by how far their
 /// interval clears zero; niche 0.3).
 /// </summary>
 public static class Recommender
 {
-    public static IReadOnlyList<Recommendation> Recommend(RecommendationInput input)
+    /// <summary>The tags, and any of the always-include set that could not be added (over the platform's maximum or its caption limit).</summary>
+    public static (IReadOnlyList<Recommendation> Tags, IReadOnlyList<string> AlwaysIncludeOmitted) Recommend(RecommendationInput input)
     {
         var (platform, taxonomy) = (input.Platform, input.Taxonomy);
         var inCaption = input.Caption is null ? [] : CaptionText.Hashtags(input.Caption, platform).Select(t => taxonomy.Canonical(t.Tag)).ToHashSet(StringComparer.Ordinal);
         var length = input.Caption is null ? 0 : new StringInfo(input.Caption).LengthInTextElements;
-        var room = Math.Min(input.Count, platform.MaxTags - inCaption.Count);
-        var chosen = new List<Recommendation>();
+        var (maxTags, chosen, others) = (platform.MaxTags - inCaption.Count, new List<Recommendation>(), 0);
         bool Add(Recommendation candidate)
         {
             var tag = taxonomy.Canonical(candidate.Tag);
-            if (chosen.Count >= room || taxonomy.BanReason(tag) is not null || inCaption.Contains(tag) || chosen.Any(c => c.Tag == tag))
+            var always = candidate.Kind == "always-include";
+            if (chosen.Count >= maxTags || !always && others >= input.Count || taxonomy.BanReason(tag) is not null || inCaption.Contains(tag)
+                || chosen.Any(c => c.Tag == tag))
                 return false;
             var written = taxonomy.WrittenOn(tag, platform.Platform);
             var added = new StringInfo(" #" + written).LengthInTextElements;
             if (length + added > platform.TextLimit)
                 return false;
             length += added;
+            others += always ? 0 : 1;
             chosen.Add(candidate with { Tag = tag, WrittenAs = "#" + written });
             return true;
         }
 
-        foreach (var tag in taxonomy.AlwaysInclude(platform.Platform))
-            Add(new Recommendation(tag, "", "always-include", 1, "In your always-include set for " + platform.Platform + "."));
+        // The always-include set is there whatever count asks for; only the platform's own limits can leave one out, and then it is named.
+        var omitted = taxonomy.AlwaysInclude(platform.Platform)
+            .Where(tag => !inCaption.Contains(tag) && !Add(new Recommendation(tag, "", "always-include", 1, $"In your always-include set for {platform.Platform}.")))
+            .ToList();
         var kinds = new[] { Proven(input), Trending(input), Niche(input) }.Select(k => new Queue<Recommendation>(k)).ToList();
-        while (chosen.Count < room && kinds.Any(k => k.Count > 0))
+        while (others < input.Count && chosen.Count < maxTags && kinds.Any(k => k.Count > 0))
             foreach (var kind in kinds.Where(k => k.Count > 0))
                 while (kind.TryDequeue(out var candidate) && !Add(candidate))
                 {
                 }
-        return chosen;
+        return (chosen, omitted);
     }
 
     private static IEnumerable<Recommendation> Proven(RecommendationInput input) =>
-        input.Performance.Where(p => p.Platform == input.Platform.Platform && p.Effect is { Low: > 0 })
+        input.Performance.Where(p => p.Platform == input.Platform.Platform && p.Effect is { Low: > 0 } && p.Q <= 0.05)
             .OrderByDescending(p => p.Effect!.Low)
             .Select(p => new Recommendation(p.Tag, "", "proven", 0.5 + 0.5 * Math.Min(1, p.Effect!.Low / 0.1),
                 string.Create(CultureInfo.InvariantCulture,

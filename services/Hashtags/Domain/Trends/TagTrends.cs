@@ -4,7 +4,7 @@ using CreatorMeta.ServiceDefaults.Statistics;
 namespace CreatorMeta.Hashtags.Domain.Trends;
 
 /// <summary>A sudden shift in how a tag does: from when, how it did before and after, by how much, and how surely.</summary>
-public sealed record RapidChange(string Kind, DateTimeOffset At, int PostsBefore, int PostsAfter, double Before, double After, double By, double P);
+public sealed record RapidChange(string Kind, DateTimeOffset At, int PostsBefore, int PostsAfter, double Before, double After, double By, double P, double? Q);
 
 /// <summary>
 /// A tag on a platform in the creator's own posts: uses and how its posts did against the same account's posts without it
@@ -16,12 +16,14 @@ public sealed record TagTrend(string Tag, string Platform, int UsesNow, int Uses
 
 /// <summary>
 /// Rising and falling tags from the creator's own evidence. Each post with a tag is read against the same account's posts
-/// without it published within a window either side — so neither a stronger account nor a good month for everyone
-/// makes a tag "rise", and a tag that shares posts with one that collapses does not collapse with it. The latest window
+/// without it published within a window either side, so neither a stronger account nor a good month for everyone makes
+/// a tag "rise". (A tag that mostly appears beside another is read against posts without it, which may still carry the
+/// other; the performance route's effect is the one that holds everything else equal.) The latest window
 /// [asOf − window, asOf) is compared with the one before it by Welch's test: rising or falling when the 95 % interval of
-/// the change excludes zero, steady when it does not. Rapid changes are found over each tag's whole history: the split of
-/// its posts into before and after (at least <see cref="MinSegment"/> on each side) whose means differ most by Welch's
-/// t, kept when that difference survives a Bonferroni correction for every split tried at 1 %.
+/// the change excludes zero and its Benjamini–Hochberg q over all tags is 5 % or less, steady otherwise. Rapid changes
+/// are found over each tag's whole history: the split of its posts into before and after (at least
+/// <see cref="MinSegment"/> on each side) whose means differ most by Welch's t, its p multiplied by the splits tried
+/// (Bonferroni), and kept when the q of that over all tags is under 1 %.
 /// </summary>
 public static class TagTrends
 {
@@ -32,7 +34,7 @@ public static class TagTrends
     {
         rows = [.. rows.Where(r => r.PublishedAt < asOf)];
         var accounts = rows.GroupBy(r => (r.Platform, r.Account)).ToDictionary(g => g.Key, g => Timeline.Of(g));
-        var trends = new List<TagTrend>();
+        var found = new List<(string Tag, string Platform, int UsesNow, int UsesBefore, List<double> Now, List<double> Before, Comparison? Change, RapidChange? Rapid)>();
         foreach (var group in rows.SelectMany(r => r.Tags.Select(t => (Tag: t, Row: r))).GroupBy(x => (x.Tag, x.Row.Platform)))
         {
             var tagged = group.GroupBy(x => x.Row.Account).ToDictionary(g => g.Key, g => Timeline.Of(g.Select(x => x.Row)));
@@ -41,15 +43,29 @@ public static class TagTrends
                 .Where(x => x.Residual is not null).Select(x => (x.PublishedAt, Residual: x.Residual!.Value)).OrderBy(x => x.PublishedAt).ToList();
             var now = history.Where(x => x.PublishedAt >= asOf - window).Select(x => x.Residual).ToList();
             var before = history.Where(x => x.PublishedAt >= asOf - 2 * window && x.PublishedAt < asOf - window).Select(x => x.Residual).ToList();
-            var change = Welch.Compare(Moments(now), Moments(before));
-            var direction = change is null ? "not enough data" : change.Low > 0 ? "rising" : change.High < 0 ? "falling" : "steady";
-            trends.Add(new TagTrend(group.Key.Tag, group.Key.Platform, group.Count(x => x.Row.PublishedAt >= asOf - window),
-                group.Count(x => x.Row.PublishedAt >= asOf - 2 * window && x.Row.PublishedAt < asOf - window),
-                now.Count > 0 ? now.Average() : null, before.Count > 0 ? before.Average() : null, change, direction,
-                Rapid([.. history.Select(x => x.Residual)], [.. history.Select(x => x.PublishedAt)])));
+            found.Add((group.Key.Tag, group.Key.Platform, group.Count(x => x.Row.PublishedAt >= asOf - window),
+                group.Count(x => x.Row.PublishedAt >= asOf - 2 * window && x.Row.PublishedAt < asOf - window), now, before,
+                Welch.Compare(Moments(now), Moments(before)), Rapid([.. history.Select(x => x.Residual)], [.. history.Select(x => x.PublishedAt)])));
         }
+        var changeQ = QValuesOf([.. found.Select(f => f.Change?.P)]);
+        var rapidQ = QValuesOf([.. found.Select(f => f.Rapid?.P)]);
+        var trends = found.Select((f, i) => new TagTrend(f.Tag, f.Platform, f.UsesNow, f.UsesBefore, f.Now.Count > 0 ? f.Now.Average() : null,
+            f.Before.Count > 0 ? f.Before.Average() : null, f.Change,
+            f.Change is null ? "not enough data" : changeQ[i] <= 0.05 && f.Change.Low > 0 ? "rising" : changeQ[i] <= 0.05 && f.Change.High < 0 ? "falling" : "steady",
+            rapidQ[i] < RapidChangeLevel ? f.Rapid! with { Q = rapidQ[i]!.Value } : null));
         return [.. trends.OrderBy(t => t.RapidChange is null).ThenBy(t => t.Direction is "rising" or "falling" ? 0 : 1)
             .ThenByDescending(t => Math.Abs(t.Change?.Lift ?? 0)).ThenByDescending(t => t.UsesNow).ThenBy(t => t.Tag, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Benjamini–Hochberg over the p-values there are; null where there is none.</summary>
+    private static double?[] QValuesOf(IReadOnlyList<double?> p)
+    {
+        var tested = p.Select((value, i) => (value, i)).Where(x => x.value is not null).ToList();
+        var q = FalseDiscovery.QValues([.. tested.Select(x => x.value!.Value)]);
+        var all = new double?[p.Count];
+        for (var k = 0; k < tested.Count; k++)
+            all[tested[k].i] = q[k];
+        return all;
     }
 
     /// <summary>An account's posts (or a tag's posts on it) in time order, with running sums to total any span of time at once.</summary>
@@ -94,7 +110,7 @@ public static class TagTrends
         }
     }
 
-    /// <summary>The most marked split of a history (values in time order) into before and after, when it is sure enough.</summary>
+    /// <summary>The most marked split of a history (values in time order) into before and after, its p multiplied by the splits tried.</summary>
     public static RapidChange? Rapid(double[] values, DateTimeOffset[] times)
     {
         var n = values.Length;
@@ -103,23 +119,24 @@ public static class TagTrends
         var (sum, squares) = (new double[n + 1], new double[n + 1]);
         for (var i = 0; i < n; i++)
             (sum[i + 1], squares[i + 1]) = (sum[i] + values[i], squares[i] + values[i] * values[i]);
-        Comparison? best = null;
-        var split = 0;
+        // Ranked by Welch's t, which needs no distribution; the test itself is made once, for the split that wins.
+        var (split, strongest, tried) = (0, 0.0, 0);
         for (var k = MinSegment; k <= n - MinSegment; k++)
         {
             // Splits only between posts at different times: a change happens between two moments.
             if (times[k] == times[k - 1])
                 continue;
-            var after = Moment(k, n, sum, squares);
-            var beforeSplit = Moment(0, k, sum, squares);
-            if (Welch.Compare(after, beforeSplit) is { } comparison && (best is null || comparison.P < best.P))
-                (best, split) = (comparison, k);
+            tried++;
+            var (before, after) = (Moment(0, k, sum, squares), Moment(k, n, sum, squares));
+            var error = Math.Sqrt(before.Variance / before.N + after.Variance / after.N);
+            var t = error > 0 ? Math.Abs(after.Mean - before.Mean) / error : 0;
+            if (t > strongest)
+                (split, strongest) = (k, t);
         }
-        var tried = n - 2 * MinSegment + 1;
-        if (best is null || best.P * tried >= RapidChangeLevel)
+        if (split == 0 || Welch.Compare(Moment(split, n, sum, squares), Moment(0, split, sum, squares)) is not { } best)
             return null;
         return new RapidChange(best.Lift > 0 ? "jump" : "collapse", times[split], split, n - split, best.RestMean, best.Mean, best.Lift,
-            Math.Min(1, best.P * tried));
+            Math.Min(1, best.P * tried), null);
     }
 
     private static Moments Moments(List<double> values)
