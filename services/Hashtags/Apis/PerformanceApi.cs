@@ -33,8 +33,7 @@ public static class PerformanceApi
         var (scope, metric, errors) = query.Validate(workspace.Value);
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
-        var taxonomy = (await db.ReadTaxonomyAsync(workspace.Value, forUpdate: false, cancellationToken)).Taxonomy;
-        var rows = await dataSource.ReadAsync(scope!, metric, taxonomy, cancellationToken);
+        var (taxonomy, rows) = await db.ReadEvidenceAsync(dataSource, scope!, metric, cancellationToken);
         var (minUses, halfLife) = (query.MinUses ?? PerformanceQuery.DefaultMinUses, query.HalfLifeDays ?? PerformanceQuery.DefaultHalfLifeDays);
         var tags = TagAnalysis.Analyse(rows, minUses, halfLife).Select(t => new TagPerformanceResponse(t.Tag, t.Platform,
             taxonomy.WrittenOn(t.Tag, t.Platform), taxonomy.CategoryOf(t.Tag), t.Uses, t.MeanValue, t.Lift, t.Effect, t.Q, t.NotEnoughData));
@@ -48,8 +47,7 @@ public static class PerformanceApi
         var (scope, metric, errors) = query.Validate(workspace.Value);
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
-        var taxonomy = (await db.ReadTaxonomyAsync(workspace.Value, forUpdate: false, cancellationToken)).Taxonomy;
-        var rows = await dataSource.ReadAsync(scope!, metric, taxonomy, cancellationToken);
+        var (_, rows) = await db.ReadEvidenceAsync(dataSource, scope!, metric, cancellationToken);
         var halfLife = query.HalfLifeDays ?? PerformanceQuery.DefaultHalfLifeDays;
         var newest = rows.Count > 0 ? rows.Max(r => r.PublishedAt) : DateTimeOffset.MinValue;
         return TypedResults.Stream(async stream =>

@@ -40,9 +40,8 @@ public static class RecommendationsApi
             topics.AddRange(asset.Topics);
         }
         var now = clock.GetUtcNow();
-        var taxonomy = (await db.ReadTaxonomyAsync(workspace.Value, forUpdate: false, cancellationToken)).Taxonomy;
-        var rows = await dataSource.ReadAsync(new PerformanceScope(workspace.Value, conventions!.Platform, null, null, null), PerformanceRows.Score, taxonomy,
-            cancellationToken);
+        var (taxonomy, rows) = await db.ReadEvidenceAsync(dataSource, new PerformanceScope(workspace.Value, conventions!.Platform, null, null, null),
+            PerformanceRows.Score, cancellationToken);
         var outside = await dataSource.LatestAsync(workspace.Value, conventions.Platform, now, 200, cancellationToken);
         var (tags, omitted) = Recommender.Recommend(new RecommendationInput(conventions, request.Caption, topics.Distinct().ToList(), request.Count ?? conventions.RecommendedTags,
             taxonomy, TagAnalysis.Analyse(rows, PerformanceQuery.DefaultMinUses, PerformanceQuery.DefaultHalfLifeDays), TagTrends.Of(rows, now, TimeSpan.FromDays(28)),

@@ -40,8 +40,8 @@ public static class TrendingApi
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
         var (at, days) = ((asOf ?? clock.GetUtcNow()).ToUniversalTime(), windowDays ?? 28);
-        var taxonomy = (await db.ReadTaxonomyAsync(workspace.Value, forUpdate: false, cancellationToken)).Taxonomy;
-        var rows = await dataSource.ReadAsync(new PerformanceScope(workspace.Value, known, null, null, at), PerformanceRows.Score, taxonomy, cancellationToken);
+        var (_, rows) = await db.ReadEvidenceAsync(dataSource, new PerformanceScope(workspace.Value, known, null, null, at), PerformanceRows.Score,
+            cancellationToken);
         var yours = TagTrends.Of(rows, at, TimeSpan.FromDays(days)).Take(limit ?? 50).ToList();
         var outside = await dataSource.LatestAsync(workspace.Value, known, at, limit ?? 50, cancellationToken);
         return TypedResults.Ok(new TrendingResponse(known, at, days, Method, yours, OutsideNote, outside));

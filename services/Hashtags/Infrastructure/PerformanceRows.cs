@@ -12,6 +12,14 @@ public static class PerformanceRows
     public const string Score = "score";
     public static readonly IReadOnlyList<string> Metrics = [Score, "engagementRate"];
 
+    /// <summary>The workspace's taxonomy and, read through it, its posts in scope: what every tag statistic starts from.</summary>
+    public static async Task<(Taxonomy Taxonomy, List<PerformanceRow> Rows)> ReadEvidenceAsync(this HashtagsDb db, NpgsqlDataSource dataSource,
+        PerformanceScope scope, string metric, CancellationToken cancellationToken)
+    {
+        var taxonomy = (await db.ReadTaxonomyAsync(scope.Workspace, forUpdate: false, cancellationToken)).Taxonomy;
+        return (taxonomy, await dataSource.ReadAsync(scope, metric, taxonomy, cancellationToken));
+    }
+
     /// <summary>
     /// The live posts in scope that have <paramref name="metric"/>, in publication order, their tags counted under the
     /// taxonomy's canonical tags, their format (the kind when the asset names none) and time of day in their account's zone.

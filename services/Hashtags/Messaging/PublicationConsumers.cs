@@ -1,4 +1,3 @@
-using CreatorMeta.Contracts;
 using CreatorMeta.Contracts.Tracking;
 using CreatorMeta.Hashtags.Infrastructure;
 using CreatorMeta.ServiceDefaults.Messaging;
@@ -12,14 +11,10 @@ public sealed class PublicationRecordedConsumer(HashtagsDb db) : IConsumer<Publi
     {
         var m = context.Message;
         return db.ApplyOnceAsync(m.EventId.ToString(), nameof(PublicationRecordedConsumer), async () =>
-            (await db.LockPostAsync(m.PublicationId, m.WorkspaceId, m.AssetId, Platform(m.Platform), Account(m.Account), context.CancellationToken))
+            (await db.LockPostAsync(m.PublicationId, m.WorkspaceId, m.AssetId, Sent.Platform(m.Platform), Sent.Account(m.Account), context.CancellationToken))
                 .Record(m.PublishedAt, m.ExternalPostId, m.Hashtags, m.Caption),
             context.CancellationToken);
     }
-
-    internal static string Platform(string platform) => MessageFields.Required(Platforms.Normalize(platform), "platform", platform);
-
-    internal static string Account(string account) => MessageFields.Required(AccountHandles.Normalize(account), "account", account);
 }
 
 public sealed class PublicationEditedConsumer(HashtagsDb db) : IConsumer<PublicationEdited>
@@ -28,8 +23,8 @@ public sealed class PublicationEditedConsumer(HashtagsDb db) : IConsumer<Publica
     {
         var m = context.Message;
         return db.ApplyOnceAsync(m.EventId.ToString(), nameof(PublicationEditedConsumer), async () =>
-            (await db.LockPostAsync(m.PublicationId, m.WorkspaceId, m.AssetId, PublicationRecordedConsumer.Platform(m.Platform),
-                PublicationRecordedConsumer.Account(m.Account), context.CancellationToken)).Edit(m.Version, m.Hashtags, m.Caption),
+            (await db.LockPostAsync(m.PublicationId, m.WorkspaceId, m.AssetId, Sent.Platform(m.Platform),
+                Sent.Account(m.Account), context.CancellationToken)).Edit(m.Version, m.Hashtags, m.Caption),
             context.CancellationToken);
     }
 }
@@ -40,8 +35,8 @@ public sealed class PublicationRemovedConsumer(HashtagsDb db) : IConsumer<Public
     {
         var m = context.Message;
         return db.ApplyOnceAsync(m.EventId.ToString(), nameof(PublicationRemovedConsumer), async () =>
-            (await db.LockPostAsync(m.PublicationId, m.WorkspaceId, m.AssetId, PublicationRecordedConsumer.Platform(m.Platform),
-                PublicationRecordedConsumer.Account(m.Account), context.CancellationToken)).Remove(m.RemovedAt),
+            (await db.LockPostAsync(m.PublicationId, m.WorkspaceId, m.AssetId, Sent.Platform(m.Platform),
+                Sent.Account(m.Account), context.CancellationToken)).Remove(m.RemovedAt),
             context.CancellationToken);
     }
 }
