@@ -3,6 +3,7 @@
 #   bench/run.sh [tracking] [--assets=N --publications=N --samples=N --state=DIR --only=search,record,check,import]
 #   bench/run.sh metrics    [--publications=N --observations=N --samples=N --state=DIR]
 #   bench/run.sh analytics  [--publications=N --samples=N --state=DIR]   (also runs pandas + statsmodels on the export)
+#   bench/run.sh hashtags   [--captions=N --rounds=N --datasets=DIR]    (extraction over the shared datasets' captions)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bench=Tracking.Bench
@@ -11,6 +12,7 @@ case "${1:-}" in
   metrics) bench=Metrics.Bench; shift ;;
   # The yardstick is Debian's python3 with statsmodels (which brings pandas) and scipy, as the tests install them.
   analytics) bench=Analytics.Bench; needs=(--tests); shift ;;
+  hashtags) bench=Hashtags.Bench; shift ;;
   tracking) shift ;;
 esac
 scripts/prerequisites.sh "${needs[@]}"
