@@ -7,6 +7,7 @@ using CreatorMeta.ServiceDefaults;
 using CreatorMeta.ServiceDefaults.Data;
 
 var builder = WebApplication.CreateBuilder(args);
+CreatorMeta.Contracts.Unicode.CompatibilityForm.EnsureAvailable(); // handles and hashtags are normalized by ICU
 builder.AddServiceDefaults();
 builder.AddAnalyticsServices();
 

@@ -7,6 +7,7 @@ using CreatorMeta.ServiceDefaults.Data;
 using CreatorMeta.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
+CreatorMeta.Contracts.Unicode.CompatibilityForm.EnsureAvailable(); // handles and hashtags are normalized by ICU
 builder.AddServiceDefaults();
 builder.AddCalendarServices();
 

@@ -7,6 +7,7 @@ using CreatorMeta.ServiceDefaults.Messaging;
 using CreatorMeta.MetricsIngestion;
 
 var builder = WebApplication.CreateBuilder(args);
+CreatorMeta.Contracts.Unicode.CompatibilityForm.EnsureAvailable(); // handles and hashtags are normalized by ICU
 builder.AddServiceDefaults();
 builder.AddMetricsIngestionServices();
 

@@ -22,6 +22,12 @@ public static unsafe class CompatibilityForm
 
     private static readonly Lazy<Icu> Library = new(Load);
 
+    /// <summary>
+    /// Loads ICU now, so a service without it stops at start with the reason, instead of failing the first request or
+    /// message that holds non-ASCII text.
+    /// </summary>
+    public static void EnsureAvailable() => _ = Library.Value;
+
     /// <summary>The text in NFKC; it must be well-formed UTF-16.</summary>
     public static string Of(string text)
     {
