@@ -36,7 +36,7 @@ double PerMinute(Func<string, int> work)
 
 var tiktok = PlatformConventions.For("tiktok");
 var tags = PerMinute(c => CaptionText.Hashtags(c, tiktok).Count);
-var both = PerMinute(c => CaptionText.Hashtags(c, tiktok).Count + CaptionText.Keywords(c, tiktok).Count);
+var both = PerMinute(c => CaptionText.Hashtags(c, tiktok) is var found ? found.Count + CaptionText.Keywords(c, found).Count : 0);
 Console.WriteLine($"""
 
     | work per caption | captions per minute (median of {rounds}) |

@@ -37,8 +37,8 @@ public static class HashtagNames
         var text = CompatibilityForm.Of(tag).Trim().Trim(Joiners);
         if (text.StartsWith('#'))
             text = text[1..].Trim(Joiners);
-        if (!emoji && text.EnumerateRunes().Select((r, i) => (r, i)).FirstOrDefault(x => IsEmoji(x.r)) is { r.Value: > 0 } first)
-            text = string.Concat(text.EnumerateRunes().Take(first.i)).TrimEnd(Joiners);
+        if (!emoji)
+            text = text[..EmojiStart(text)].TrimEnd(Joiners);
         if (!IsTag(text, emoji))
             return null;
         // Checked again once folded: "ß" folds to "ss", so the identity's own length and form are what count.
@@ -97,6 +97,19 @@ public static class HashtagNames
                 return false;
         }
         return anchored;
+    }
+
+    /// <summary>Where the first emoji starts (in UTF-16 code units); the text's length without one.</summary>
+    private static int EmojiStart(string text)
+    {
+        var index = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (IsEmoji(rune))
+                return index;
+            index += rune.Utf16SequenceLength;
+        }
+        return text.Length;
     }
 
     // Pictographs and their modifiers: the symbol blocks emoji live in (So/Sk there), not every symbol (© or ° end a tag).

@@ -20,7 +20,7 @@ public static class ExtractApi
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
         var conventions = PlatformConventions.For(platform);
-        return TypedResults.Ok(new ExtractResponse(conventions.Platform, CaptionText.Hashtags(request.Text!, conventions),
-            CaptionText.Keywords(request.Text!, conventions)));
+        var tags = CaptionText.Hashtags(request.Text!, conventions);
+        return TypedResults.Ok(new ExtractResponse(conventions.Platform, tags, CaptionText.Keywords(request.Text!, tags)));
     }
 }

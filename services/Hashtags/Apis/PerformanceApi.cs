@@ -49,7 +49,7 @@ public static class PerformanceApi
             return ApiProblems.Validation(errors);
         var (_, rows) = await db.ReadEvidenceAsync(dataSource, scope!, metric, cancellationToken);
         var halfLife = query.HalfLifeDays ?? PerformanceQuery.DefaultHalfLifeDays;
-        var newest = rows.Count > 0 ? rows.Max(r => r.PublishedAt) : DateTimeOffset.MinValue;
+        var newest = TagAnalysis.Newest(rows);
         return TypedResults.Stream(async stream =>
         {
             await using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));

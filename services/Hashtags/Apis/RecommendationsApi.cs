@@ -44,7 +44,7 @@ public static class RecommendationsApi
             PerformanceRows.Score, cancellationToken);
         var outside = await dataSource.LatestAsync(workspace.Value, conventions.Platform, now, 200, cancellationToken);
         var (tags, omitted) = Recommender.Recommend(new RecommendationInput(conventions, request.Caption, topics.Distinct().ToList(), request.Count ?? conventions.RecommendedTags,
-            taxonomy, TagAnalysis.Analyse(rows, PerformanceQuery.DefaultMinUses, PerformanceQuery.DefaultHalfLifeDays), TagTrends.Of(rows, now, TimeSpan.FromDays(28)),
+            taxonomy, TagAnalysis.Analyse(rows, PerformanceQuery.DefaultMinUses, PerformanceQuery.DefaultHalfLifeDays), TagTrends.Of(rows, now, TimeSpan.FromDays(TrendingQuery.DefaultWindowDays), rapidChanges: false),
             [.. outside.Select(o => (o.Tag, o.Source, o.Score, o.PreviousScore))]));
         return TypedResults.Ok(new RecommendationsResponse(conventions.Platform, conventions.MaxTags, conventions.TextLimit, tags, omitted, Method));
     }

@@ -97,3 +97,22 @@ public sealed record RecommendationRequest(Guid? AssetId, string? Caption, IRead
         return errors;
     }
 }
+
+/// <summary>GET /hashtags/trending: which platform, the window compared with the one before it, as of when, how many of each.</summary>
+public sealed record TrendingQuery(string? Platform, int? WindowDays, DateTimeOffset? AsOf, int? Limit)
+{
+    public const int DefaultWindowDays = 28, DefaultLimit = 50;
+
+    public Dictionary<string, string[]> Validate(out string? platform)
+    {
+        var errors = new Dictionary<string, string[]>();
+        platform = RequestRules.Platform(errors, Platform, required: false);
+        if (WindowDays is < 1 or > 365)
+            errors["windowDays"] = ["windowDays is from 1 to 365."];
+        if (Limit is < 1 or > 500)
+            errors["limit"] = ["limit is from 1 to 500."];
+        if (AsOf is { } when && (when.UtcDateTime.Year < 1970 || when.UtcDateTime.Year > 2999))
+            errors["asOf"] = ["asOf is a time between 1970 and 2999."];
+        return errors;
+    }
+}

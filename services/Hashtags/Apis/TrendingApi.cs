@@ -26,25 +26,19 @@ public static class TrendingApi
     public const string OutsideNote =
         "Outside signals are what trend-monitoring services report, on their own scales; they are not your evidence and are never mixed into it.";
 
-    public static async Task<Results<Ok<TrendingResponse>, ValidationProblem>> GetTrending(string? platform, int? windowDays, DateTimeOffset? asOf,
-        int? limit, WorkspaceId workspace, HashtagsDb db, NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<TrendingResponse>, ValidationProblem>> GetTrending([AsParameters] TrendingQuery query, WorkspaceId workspace,
+        HashtagsDb db, NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var known = RequestRules.Platform(errors, platform, required: false);
-        if (windowDays is < 1 or > 365)
-            errors["windowDays"] = ["windowDays is from 1 to 365."];
-        if (limit is < 1 or > 500)
-            errors["limit"] = ["limit is from 1 to 500."];
-        if (asOf is { } when && (when.UtcDateTime.Year < 1970 || when.UtcDateTime.Year > 2999))
-            errors["asOf"] = ["asOf is a time between 1970 and 2999."];
+        var errors = query.Validate(out var platform);
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
-        var (at, days) = ((asOf ?? clock.GetUtcNow()).ToUniversalTime(), windowDays ?? 28);
-        var (_, rows) = await db.ReadEvidenceAsync(dataSource, new PerformanceScope(workspace.Value, known, null, null, at), PerformanceRows.Score,
+        var (at, days, limit) = ((query.AsOf ?? clock.GetUtcNow()).ToUniversalTime(), query.WindowDays ?? TrendingQuery.DefaultWindowDays,
+            query.Limit ?? TrendingQuery.DefaultLimit);
+        var (_, rows) = await db.ReadEvidenceAsync(dataSource, new PerformanceScope(workspace.Value, platform, null, null, at), PerformanceRows.Score,
             cancellationToken);
-        var yours = TagTrends.Of(rows, at, TimeSpan.FromDays(days)).Take(limit ?? 50).ToList();
-        var outside = await dataSource.LatestAsync(workspace.Value, known, at, limit ?? 50, cancellationToken);
-        return TypedResults.Ok(new TrendingResponse(known, at, days, Method, yours, OutsideNote, outside));
+        var yours = TagTrends.Of(rows, at, TimeSpan.FromDays(days)).Take(limit).ToList();
+        var outside = await dataSource.LatestAsync(workspace.Value, platform, at, limit, cancellationToken);
+        return TypedResults.Ok(new TrendingResponse(platform, at, days, Method, yours, OutsideNote, outside));
     }
 
     public static async Task<Results<Ok<SignalsStored>, ValidationProblem>> PostSignals(SignalsRequest request, WorkspaceId workspace,

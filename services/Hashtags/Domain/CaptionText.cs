@@ -44,19 +44,19 @@ public static partial class CaptionText
                 end += consumed;
             while (end > i + 1 && text[end - 1] is '\u200C' or '\u200D')
                 end--;
-            if (HashtagNames.IsTag(text.AsSpan(i + 1, end - i - 1), conventions.EmojiInTags)
-                && HashtagNames.Identity(text[(i + 1)..end]) is var identity && HashtagNames.IsTag(identity, conventions.EmojiInTags))
+            if (HashtagNames.Normalize(text[(i + 1)..end], conventions.EmojiInTags) is { } identity)
                 found.Add(new FoundTag(identity, text[i..end], i, end - i));
             i = end - 1;
         }
         return found;
     }
 
-    public static IReadOnlyList<FoundKeyword> Keywords(string text, PlatformConventions conventions)
+    /// <summary>The caption's keywords, outside its links, mentions and <paramref name="tags"/> (what <see cref="Hashtags"/> found in it).</summary>
+    public static IReadOnlyList<FoundKeyword> Keywords(string text, IEnumerable<FoundTag> tags)
     {
         // Where tags, links and mentions stand, marked once: a word is looked up, not compared with every span.
         var skipped = new bool[text.Length];
-        foreach (var (start, end) in Links(text).Concat(Hashtags(text, conventions).Select(t => (t.Start, t.Start + t.Length))).Concat(Mentions(text)))
+        foreach (var (start, end) in Links(text).Concat(tags.Select(t => (t.Start, t.Start + t.Length))).Concat(Mentions(text)))
             Array.Fill(skipped, true, start, end - start);
         var keywords = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (Match word in Word().Matches(text))

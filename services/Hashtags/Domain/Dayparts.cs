@@ -14,6 +14,9 @@ public static class Dayparts
         _ => "evening",
     };
 
-    public static string Of(DateTimeOffset at, string? timeZone) =>
-        Of(TimeZoneInfo.ConvertTime(at, timeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) ? zone : TimeZoneInfo.Utc).Hour);
+    public static string Of(DateTimeOffset at, TimeZoneInfo zone) => Of(TimeZoneInfo.ConvertTime(at, zone).Hour);
+
+    /// <summary>The account's zone, UTC when it has none or this machine does not know it.</summary>
+    public static TimeZoneInfo Zone(string? timeZone) =>
+        timeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CreatorMeta.Contracts;
 
 namespace CreatorMeta.Hashtags.Domain;
@@ -23,9 +22,6 @@ public sealed class TaggedPost
     public DateTimeOffset? PublishedAt { get; private set; }
 
     public List<string> Hashtags { get; private set; } = [];
-
-    /// <summary>The caption's length as a reader counts it (an emoji is one); 0 without a caption.</summary>
-    public int CaptionLength { get; private set; }
 
     /// <summary>The publication version the tags are from: 1 as recorded, more after edits, 0 while unknown.</summary>
     public int Version { get; private set; }
@@ -55,7 +51,6 @@ public sealed class TaggedPost
             return;
         Version = version;
         Hashtags = TagsOf(hashtags, caption, Platform);
-        CaptionLength = caption is null ? 0 : new StringInfo(caption).LengthInTextElements;
     }
 
     /// <summary>Taken down: it stays, counted as removed rather than live, whatever arrives after.</summary>

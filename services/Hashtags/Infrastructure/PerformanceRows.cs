@@ -44,14 +44,15 @@ public static class PerformanceRows
             command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         command.Parameters[1].NpgsqlDbType = command.Parameters[2].NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text;
         command.Parameters[3].NpgsqlDbType = command.Parameters[4].NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz;
-        var rows = new List<PerformanceRow>();
+        var (rows, zones) = (new List<PerformanceRow>(), new Dictionary<string, TimeZoneInfo>(StringComparer.Ordinal));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var (publishedAt, zone) = (reader.GetFieldValue<DateTimeOffset>(4), reader.IsDBNull(6) ? null : reader.GetString(6));
             var tags = reader.GetFieldValue<string[]>(8).Select(taxonomy.Canonical).Distinct(StringComparer.Ordinal).ToList();
             rows.Add(new PerformanceRow(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), publishedAt, reader.GetString(5),
-                zone, Dayparts.Of(publishedAt, zone), reader.GetDouble(7), tags));
+                zone, Dayparts.Of(publishedAt, zone is null ? TimeZoneInfo.Utc : zones.TryGetValue(zone, out var known) ? known : zones[zone] = Dayparts.Zone(zone)),
+                reader.GetDouble(7), tags));
         }
         return rows;
     }

@@ -1,6 +1,6 @@
-using CreatorMeta.Contracts;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CreatorMeta.Contracts;
 using CreatorMeta.Tracking.Domain;
 
 namespace CreatorMeta.Tracking.Apis;

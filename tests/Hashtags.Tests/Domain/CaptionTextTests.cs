@@ -55,7 +55,7 @@ public sealed class CaptionTextTests
     {
         const string caption = "The best Sunset SUNSET of 2025 with @jamal.pix at the pier https://pier.example/sunset #sunset 東京タワー";
 
-        var keywords = CaptionText.Keywords(caption, PlatformConventions.Any);
+        var keywords = CaptionText.Keywords(caption, CaptionText.Hashtags(caption, PlatformConventions.Any));
 
         Assert.Equal(("sunset", 2), (keywords[0].Keyword, keywords[0].Count));
         Assert.Equal(["sunset", "best", "pier", "東京タワー"], keywords.Select(k => k.Keyword));

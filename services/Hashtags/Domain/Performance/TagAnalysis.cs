@@ -23,7 +23,7 @@ public static class TagAnalysis
 {
     public static IReadOnlyList<TagPerformance> Analyse(IReadOnlyList<PerformanceRow> rows, int minUses, double halfLifeDays)
     {
-        var newest = rows.Count > 0 ? rows.Max(r => r.PublishedAt) : DateTimeOffset.MinValue;
+        var newest = Newest(rows);
         var results = new List<TagPerformance>();
         foreach (var platform in rows.GroupBy(r => r.Platform).OrderBy(g => g.Key, StringComparer.Ordinal))
             results.AddRange(OnPlatform(platform.Key, [.. platform], minUses, halfLifeDays, newest));
@@ -34,6 +34,9 @@ public static class TagAnalysis
         return [.. results.Where(r => r.Q is not null).OrderBy(r => r.Q).ThenBy(r => r.Effect!.P).ThenBy(r => r.Tag, StringComparer.Ordinal),
             .. results.Where(r => r.Q is null).OrderByDescending(r => r.Uses).ThenBy(r => r.Tag, StringComparer.Ordinal)];
     }
+
+    /// <summary>The time recency weights count back from: the newest post analysed.</summary>
+    public static DateTimeOffset Newest(IReadOnlyList<PerformanceRow> rows) => rows.Count > 0 ? rows.Max(r => r.PublishedAt) : DateTimeOffset.MinValue;
 
     /// <summary>
     /// The weight of a post published at <paramref name="at"/>: 1 for the newest, ½ one half-life before it, and never

@@ -35,7 +35,8 @@ public static class Recommender
     public static (IReadOnlyList<Recommendation> Tags, IReadOnlyList<string> AlwaysIncludeOmitted) Recommend(RecommendationInput input)
     {
         var (platform, taxonomy) = (input.Platform, input.Taxonomy);
-        var inCaption = input.Caption is null ? [] : CaptionText.Hashtags(input.Caption, platform).Select(t => taxonomy.Canonical(t.Tag)).ToHashSet(StringComparer.Ordinal);
+        var captionTags = input.Caption is null ? [] : CaptionText.Hashtags(input.Caption, platform);
+        var inCaption = captionTags.Select(t => taxonomy.Canonical(t.Tag)).ToHashSet(StringComparer.Ordinal);
         var length = input.Caption is null ? 0 : new StringInfo(input.Caption).LengthInTextElements;
         var (maxTags, chosen, others) = (platform.MaxTags - inCaption.Count, new List<Recommendation>(), 0);
         bool Add(Recommendation candidate)
@@ -59,7 +60,7 @@ public static class Recommender
         var omitted = taxonomy.AlwaysInclude(platform.Platform)
             .Where(tag => !inCaption.Contains(tag) && !Add(new Recommendation(tag, "", "always-include", 1, $"In your always-include set for {platform.Platform}.")))
             .ToList();
-        var kinds = new[] { Proven(input), Trending(input), Niche(input) }.Select(k => new Queue<Recommendation>(k)).ToList();
+        var kinds = new[] { Proven(input), Trending(input), Niche(input, captionTags) }.Select(k => new Queue<Recommendation>(k)).ToList();
         while (others < input.Count && chosen.Count < maxTags && kinds.Any(k => k.Count > 0))
             foreach (var kind in kinds.Where(k => k.Count > 0))
                 while (kind.TryDequeue(out var candidate) && !Add(candidate))
@@ -87,11 +88,11 @@ public static class Recommender
                     + (signal.Previous is { } previous ? string.Create(CultureInfo.InvariantCulture, $", up from {previous:0.##}.") : "."));
     }
 
-    private static IEnumerable<Recommendation> Niche(RecommendationInput input)
+    private static IEnumerable<Recommendation> Niche(RecommendationInput input, IReadOnlyList<FoundTag> captionTags)
     {
         var uses = input.Performance.Where(p => p.Platform == input.Platform.Platform).ToDictionary(p => p.Tag, p => p.Uses);
         var about = input.Topics.Select(t => (Text: t, From: "topic"))
-            .Concat(input.Caption is null ? [] : CaptionText.Keywords(input.Caption, input.Platform).Select(k => (Text: k.Keyword, From: "caption")));
+            .Concat(input.Caption is null ? [] : CaptionText.Keywords(input.Caption, captionTags).Select(k => (Text: k.Keyword, From: "caption")));
         foreach (var (text, from) in about)
             if (HashtagNames.Normalize(text.Replace(" ", "")) is { } tag && uses.GetValueOrDefault(input.Taxonomy.Canonical(tag)) < 5)
                 yield return new Recommendation(tag, "", "niche", 0.3,

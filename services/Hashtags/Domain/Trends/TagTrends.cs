@@ -30,7 +30,8 @@ public static class TagTrends
     public const int MinSegment = 5;
     public const double RapidChangeLevel = 0.01;
 
-    public static IReadOnlyList<TagTrend> Of(IReadOnlyList<PerformanceRow> rows, DateTimeOffset asOf, TimeSpan window)
+    /// <param name="rapidChanges">Whether to search each tag's history for a rapid change (recommendations need only the direction).</param>
+    public static IReadOnlyList<TagTrend> Of(IReadOnlyList<PerformanceRow> rows, DateTimeOffset asOf, TimeSpan window, bool rapidChanges = true)
     {
         rows = [.. rows.Where(r => r.PublishedAt < asOf)];
         var accounts = rows.GroupBy(r => (r.Platform, r.Account)).ToDictionary(g => g.Key, g => Timeline.Of(g));
@@ -45,7 +46,8 @@ public static class TagTrends
             var before = history.Where(x => x.PublishedAt >= asOf - 2 * window && x.PublishedAt < asOf - window).Select(x => x.Residual).ToList();
             found.Add((group.Key.Tag, group.Key.Platform, group.Count(x => x.Row.PublishedAt >= asOf - window),
                 group.Count(x => x.Row.PublishedAt >= asOf - 2 * window && x.Row.PublishedAt < asOf - window), now, before,
-                Welch.Compare(Moments(now), Moments(before)), Rapid([.. history.Select(x => x.Residual)], [.. history.Select(x => x.PublishedAt)])));
+                Welch.Compare(Moments(now), Moments(before)),
+                rapidChanges ? Rapid([.. history.Select(x => x.Residual)], [.. history.Select(x => x.PublishedAt)]) : null));
         }
         var changeQ = QValuesOf([.. found.Select(f => f.Change?.P)]);
         var rapidQ = QValuesOf([.. found.Select(f => f.Rapid?.P)]);

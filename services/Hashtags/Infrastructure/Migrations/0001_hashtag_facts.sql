@@ -10,7 +10,6 @@ CREATE TABLE tagged_posts (
     external_post_id text,
     published_at     timestamptz,
     hashtags         text[]      NOT NULL DEFAULT '{}',
-    caption_length   integer     NOT NULL DEFAULT 0,
     version          integer     NOT NULL DEFAULT 0,
     removed_at       timestamptz
 );
