@@ -1,6 +1,7 @@
 using CreatorMeta.Analytics.Infrastructure;
 using CreatorMeta.Analytics.Messaging;
 using CreatorMeta.ServiceDefaults;
+using CreatorMeta.ServiceDefaults.Caching;
 using CreatorMeta.ServiceDefaults.Data;
 using CreatorMeta.ServiceDefaults.Messaging;
 
@@ -12,10 +13,8 @@ public static class AnalyticsServices
     {
         builder.AddServiceDatabase<AnalyticsDb>(ResourceNames.Analytics);
         builder.Services.AddOptions<AnalyticsOptions>().BindConfiguration("Analysis").ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton(services => new AnalysisCache(services.GetRequiredService<Npgsql.NpgsqlDataSource>(),
-            services.GetRequiredService<ILogger<AnalysisCache>>(),
-            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnalyticsOptions>>().Value.CacheRows));
-        builder.Services.AddHostedService<AnalysisChangesListener>();
+        builder.Services.AddWorkspaceCache(WorkspacePosts.ChangesChannel, WorkspacePosts.ReadAsync,
+            services => services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnalyticsOptions>>().Value.CacheRows);
         builder.AddMessaging(ResourceNames.Analytics, bus =>
         {
             bus.AddConsumer<PublicationRecordedConsumer>();

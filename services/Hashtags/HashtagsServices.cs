@@ -2,6 +2,7 @@ using CreatorMeta.Contracts.Connectors;
 using CreatorMeta.Hashtags.Infrastructure;
 using CreatorMeta.Hashtags.Messaging;
 using CreatorMeta.ServiceDefaults;
+using CreatorMeta.ServiceDefaults.Caching;
 using CreatorMeta.ServiceDefaults.Data;
 using CreatorMeta.ServiceDefaults.Messaging;
 
@@ -12,6 +13,8 @@ public static class HashtagsServices
     public static WebApplicationBuilder AddHashtagsServices(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<HashtagsDb>(ResourceNames.Hashtags);
+        builder.Services.AddWorkspaceCache(TagEvidence.ChangesChannel, TagEvidence.ReadAsync,
+            services => services.GetRequiredService<IConfiguration>().GetValue("Hashtags:CacheRows", TagEvidence.DefaultCacheRows));
         builder.AddMessaging(ResourceNames.Hashtags, bus =>
         {
             bus.AddConsumer<PublicationRecordedConsumer>();

@@ -1,4 +1,5 @@
 using CreatorMeta.Analytics.Infrastructure;
+using CreatorMeta.ServiceDefaults.Caching;
 using CreatorMeta.ServiceDefaults.Problems;
 using CreatorMeta.ServiceDefaults.Workspaces;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,14 +19,14 @@ public static class BestTimesApi
     }
 
     public static async Task<Results<Ok<BestTimesResponse>, ValidationProblem>> GetBestTimes(string? platform, string? account, DateTimeOffset? from,
-        DateTimeOffset? to, WorkspaceId workspace, AnalysisCache cache, CancellationToken cancellationToken)
+        DateTimeOffset? to, WorkspaceId workspace, WorkspaceCache<WorkspacePosts> cache, CancellationToken cancellationToken)
     {
         var (scope, _, errors) = new AnalysisQuery(platform, account, from, to, null).Validate(workspace.Value);
         if (platform is null)
             errors["platform"] = ["platform is required: the research's good hours differ by platform."];
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
-        var estimate = (await cache.PostsAsync(workspace.Value, cancellationToken)).BestTimes(scope!);
+        var estimate = (await cache.CopyAsync(workspace.Value, cancellationToken)).BestTimes(scope!);
         return TypedResults.Ok(BestTimesResponse.From(scope!.Platform!, scope.Account, estimate));
     }
 }

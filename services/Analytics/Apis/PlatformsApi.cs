@@ -1,5 +1,6 @@
 using CreatorMeta.Analytics.Domain;
 using CreatorMeta.Analytics.Infrastructure;
+using CreatorMeta.ServiceDefaults.Caching;
 using CreatorMeta.ServiceDefaults.Problems;
 using CreatorMeta.ServiceDefaults.Workspaces;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,12 +18,12 @@ public static class PlatformsApi
     }
 
     public static async Task<Results<Ok<PlatformComparison>, ValidationProblem>> GetPlatforms(DateTimeOffset? from, DateTimeOffset? to,
-        WorkspaceId workspace, AnalyticsDb db, AnalysisCache cache, CancellationToken cancellationToken)
+        WorkspaceId workspace, AnalyticsDb db, WorkspaceCache<WorkspacePosts> cache, CancellationToken cancellationToken)
     {
         var (scope, _, errors) = new AnalysisQuery(null, null, from, to, null).Validate(workspace.Value);
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
-        return TypedResults.Ok(await CompareAsync(db, await cache.PostsAsync(workspace.Value, cancellationToken), scope!, cancellationToken));
+        return TypedResults.Ok(await CompareAsync(db, await cache.CopyAsync(workspace.Value, cancellationToken), scope!, cancellationToken));
     }
 
     private sealed record StoredCounts(string Platform, int Publications, int Assets, int Accounts, int Repurposes, int Removed,

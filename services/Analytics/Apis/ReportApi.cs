@@ -1,6 +1,7 @@
 using CreatorMeta.Analytics.Domain;
 using CreatorMeta.Analytics.Domain.BestTimes;
 using CreatorMeta.Analytics.Infrastructure;
+using CreatorMeta.ServiceDefaults.Caching;
 using CreatorMeta.ServiceDefaults.Problems;
 using CreatorMeta.ServiceDefaults.Workspaces;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,7 +19,7 @@ public static class ReportApi
     }
 
     public static async Task<Results<Ok<AnalyticsReport>, ValidationProblem>> GetReport([AsParameters] AnalysisQuery query, WorkspaceId workspace,
-        AnalyticsDb db, AnalysisCache cache, TimeProvider clock, CancellationToken cancellationToken)
+        AnalyticsDb db, WorkspaceCache<WorkspacePosts> cache, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (scope, metric, errors) = query.Validate(workspace.Value);
         if (errors.Count > 0)
@@ -31,7 +32,7 @@ public static class ReportApi
     /// hour-of-week heatmap, in SVG the service writes (decision 0012). It runs no script and loads nothing.
     /// </summary>
     public static async Task<Results<ContentHttpResult, ValidationProblem>> GetReportPage([AsParameters] AnalysisQuery query, WorkspaceId workspace,
-        AnalyticsDb db, AnalysisCache cache, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
+        AnalyticsDb db, WorkspaceCache<WorkspacePosts> cache, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
         var (scope, metric, errors) = query.Validate(workspace.Value);
         if (errors.Count > 0)
@@ -45,10 +46,10 @@ public static class ReportApi
     /// The trends, each platform's best times, the top posts and the platforms' numbers, from the same copy of the posts; the
     /// platforms' counts (removed posts and repurposes among them) from PostgreSQL as it stands while the report is made.
     /// </summary>
-    public static async Task<AnalyticsReport> BuildAsync(AnalyticsDb db, AnalysisCache cache, AnalysisScope scope, string metric, DateTimeOffset now,
+    public static async Task<AnalyticsReport> BuildAsync(AnalyticsDb db, WorkspaceCache<WorkspacePosts> cache, AnalysisScope scope, string metric, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var posts = await cache.PostsAsync(scope.Workspace, cancellationToken);
+        var posts = await cache.CopyAsync(scope.Workspace, cancellationToken);
         // PostgreSQL counts the platforms' publications while the statistics are computed here; both are awaited, failed or not.
         var platforms = PlatformsApi.CompareAsync(db, posts, scope, cancellationToken);
         var analysis = Task.Run(() =>

@@ -1,5 +1,6 @@
 using CreatorMeta.Analytics.Domain;
 using CreatorMeta.Analytics.Infrastructure;
+using CreatorMeta.ServiceDefaults.Caching;
 using CreatorMeta.ServiceDefaults.Problems;
 using CreatorMeta.ServiceDefaults.Workspaces;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,7 +20,7 @@ public static class TopApi
 
     /// <summary>The best and the worst live posts in scope on a metric (the baseline score unless named).</summary>
     public static async Task<Results<Ok<TopContent>, ValidationProblem>> GetTop([AsParameters] AnalysisQuery query, int? limit, WorkspaceId workspace,
-        AnalysisCache cache, CancellationToken cancellationToken)
+        WorkspaceCache<WorkspacePosts> cache, CancellationToken cancellationToken)
     {
         var (scope, metric, errors) = query.Validate(workspace.Value);
         if (limit is < 1 or > MaxLimit)
@@ -27,7 +28,7 @@ public static class TopApi
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
         var top = new TopPosts(metric, limit ?? DefaultLimit);
-        foreach (var row in (await cache.PostsAsync(workspace.Value, cancellationToken)).In(scope!))
+        foreach (var row in (await cache.CopyAsync(workspace.Value, cancellationToken)).In(scope!))
             top.Add(row);
         return TypedResults.Ok(TopContent.From(top));
     }

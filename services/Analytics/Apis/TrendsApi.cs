@@ -1,6 +1,7 @@
 using CreatorMeta.Analytics.Domain;
 using CreatorMeta.Analytics.Domain.Trends;
 using CreatorMeta.Analytics.Infrastructure;
+using CreatorMeta.ServiceDefaults.Caching;
 using CreatorMeta.ServiceDefaults.Problems;
 using CreatorMeta.ServiceDefaults.Workspaces;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,14 +34,14 @@ public static class TrendsApi
         "the accounts, t with G-1 degrees of freedom; q-values by Benjamini–Hochberg over the attribute terms.";
 
     public static async Task<Results<Ok<TrendsResponse>, ValidationProblem>> GetTrends([AsParameters] AnalysisQuery query, int? minPosts,
-        WorkspaceId workspace, AnalysisCache cache, CancellationToken cancellationToken)
+        WorkspaceId workspace, WorkspaceCache<WorkspacePosts> cache, CancellationToken cancellationToken)
     {
         var (scope, metric, errors) = query.Validate(workspace.Value);
         if (minPosts is < 2 or > 10_000)
             errors["minPosts"] = ["minPosts is from 2 to 10000."];
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
-        return TypedResults.Ok(Analyse((await cache.PostsAsync(workspace.Value, cancellationToken)).Table(scope!, metric), minPosts ?? DefaultMinPosts, cancellationToken));
+        return TypedResults.Ok(Analyse((await cache.CopyAsync(workspace.Value, cancellationToken)).Table(scope!, metric), minPosts ?? DefaultMinPosts, cancellationToken));
     }
 
     /// <summary>Each tested value's effect alone and then with everything else held equal: the tested values by q-value, then the others.</summary>
@@ -58,13 +59,13 @@ public static class TrendsApi
     /// analysis grouped durations, caption lengths and hashtag counts into.
     /// </summary>
     public static async Task<Results<PushStreamHttpResult, ValidationProblem>> GetDataset([AsParameters] AnalysisQuery query, WorkspaceId workspace,
-        AnalysisCache cache, CancellationToken cancellationToken)
+        WorkspaceCache<WorkspacePosts> cache, CancellationToken cancellationToken)
     {
         var (scope, metric, errors) = query.Validate(workspace.Value);
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
         // Read before the status goes out: a read that fails is an error, not a 200 with half a file.
-        var posts = await cache.PostsAsync(workspace.Value, cancellationToken);
+        var posts = await cache.CopyAsync(workspace.Value, cancellationToken);
         return TypedResults.Stream(async stream =>
         {
             await using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16);

@@ -2,6 +2,7 @@ using CreatorMeta.Analytics.Apis;
 using CreatorMeta.Analytics.Infrastructure;
 using CreatorMeta.Contracts;
 using CreatorMeta.Contracts.Analytics.V1;
+using CreatorMeta.ServiceDefaults.Caching;
 using CreatorMeta.ServiceDefaults.Grpc;
 using CreatorMeta.ServiceDefaults.Problems;
 using Google.Protobuf.WellKnownTypes;
@@ -31,7 +32,7 @@ public static class AnalyticsGrpcService
             .Validate(workspace);
         if (errors.Count > 0 || scope?.Platform is null)
             throw new GrpcException(GrpcStatusCode.InvalidArgument, errors.Count > 0 ? string.Join(" ", errors.Values.SelectMany(e => e)) : "Platform " + Platforms.MustBeOneOf);
-        var estimate = (await call.GetRequiredService<AnalysisCache>().PostsAsync(workspace, call.CancellationToken)).BestTimes(scope);
+        var estimate = (await call.GetRequiredService<WorkspaceCache<WorkspacePosts>>().CopyAsync(workspace, call.CancellationToken)).BestTimes(scope);
         var reply = new GetBestTimesReply { Basis = estimate.Basis, Posts = estimate.Slots.Sum(s => s.Posts) };
         reply.Slots.AddRange(estimate.Ranked().Select(s => new BestTimeSlot
         {

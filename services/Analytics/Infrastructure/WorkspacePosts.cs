@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using CreatorMeta.Analytics.Domain;
 using CreatorMeta.Analytics.Domain.BestTimes;
+using CreatorMeta.ServiceDefaults.Caching;
+using Npgsql;
 
 namespace CreatorMeta.Analytics.Infrastructure;
 
@@ -9,16 +11,33 @@ namespace CreatorMeta.Analytics.Infrastructure;
 /// snapshot: every part of an answer (trends, best times, top posts, platform numbers) taken from the same copy agrees
 /// with the others. The whole workspace's table is built once per metric and kept with the copy.
 /// </summary>
-public sealed class WorkspacePosts(string workspace, IReadOnlyList<AnalysisRow> rows)
+public sealed class WorkspacePosts(string workspace, IReadOnlyList<AnalysisRow> rows) : IWorkspaceCopy
 {
+    /// <summary>The channel migration 0005's triggers notify with the workspace of every committed change to what the copy is read from.</summary>
+    public const string ChangesChannel = "analysis_changed";
+
     private readonly ConcurrentDictionary<string, Lazy<AnalysisTable>> tables = new(StringComparer.Ordinal);
 
     public string Workspace { get; } = workspace;
 
     public int Count => rows.Count;
 
+    int IWorkspaceCopy.Size => rows.Count;
+
     /// <summary>The metrics whose whole-workspace table has been asked for, so a copy read after a change can have them ready.</summary>
-    public IReadOnlyCollection<string> TabledMetrics => [.. tables.Keys];
+    public IReadOnlyCollection<object> Prepared => [.. tables.Keys];
+
+    public void Prepare(object metric) => Table(AnalysisScope.All(Workspace), (string)metric);
+
+    /// <summary>The workspace's posts as PostgreSQL holds them now, in publication order.</summary>
+    public static async Task<WorkspacePosts> ReadAsync(NpgsqlDataSource dataSource, string workspace, CancellationToken cancellationToken)
+    {
+        var rows = new List<AnalysisRow>();
+        await foreach (var row in dataSource.StreamAsync(workspace, cancellationToken))
+            rows.Add(row);
+        rows.Sort((a, b) => a.PublishedAt.CompareTo(b.PublishedAt) is var c and not 0 ? c : a.PublicationId.CompareTo(b.PublicationId));
+        return new WorkspacePosts(workspace, rows);
+    }
 
     /// <summary>The posts in scope (its platform, account and [from, to)), in publication order.</summary>
     public IEnumerable<AnalysisRow> In(AnalysisScope scope) =>

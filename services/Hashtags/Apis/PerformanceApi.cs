@@ -1,6 +1,7 @@
 using System.Globalization;
 using CreatorMeta.Hashtags.Domain.Performance;
 using CreatorMeta.Hashtags.Infrastructure;
+using CreatorMeta.ServiceDefaults.Caching;
 using CreatorMeta.ServiceDefaults.Problems;
 using CreatorMeta.ServiceDefaults.Text;
 using CreatorMeta.ServiceDefaults.Workspaces;
@@ -28,26 +29,27 @@ public static class PerformanceApi
         "than minUses posts are listed as not enough data, not ranked.";
 
     public static async Task<Results<Ok<PerformanceResponse>, ValidationProblem>> GetPerformance([AsParameters] PerformanceQuery query, WorkspaceId workspace,
-        HashtagsDb db, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        WorkspaceCache<TagEvidence> cache, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        var (scope, metric, errors) = query.Validate(workspace.Value);
+        var (scope, metric, errors) = query.Validate();
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
-        var (taxonomy, rows) = await db.ReadEvidenceAsync(dataSource, scope!, metric, cancellationToken);
+        var evidence = await TagEvidence.CurrentAsync(cache, dataSource, workspace.Value, cancellationToken);
         var (minUses, halfLife) = (query.MinUses ?? PerformanceQuery.DefaultMinUses, query.HalfLifeDays ?? PerformanceQuery.DefaultHalfLifeDays);
-        var tags = TagAnalysis.Analyse(rows, minUses, halfLife).Select(t => new TagPerformanceResponse(t.Tag, t.Platform,
+        var taxonomy = evidence.Taxonomy;
+        var tags = evidence.Performance(scope!, metric, minUses, halfLife).Select(t => new TagPerformanceResponse(t.Tag, t.Platform,
             taxonomy.WrittenOn(t.Tag, t.Platform), taxonomy.CategoryOf(t.Tag), t.Uses, t.MeanValue, t.Lift, t.Effect, t.Q, t.NotEnoughData));
-        return TypedResults.Ok(new PerformanceResponse(metric, rows.Count, minUses, halfLife, Method, [.. tags]));
+        return TypedResults.Ok(new PerformanceResponse(metric, evidence.Rows(scope!, metric).Count, minUses, halfLife, Method, [.. tags]));
     }
 
     /// <summary>Every row the performance of the same query reads, with its weight and groups, so anyone can run it again elsewhere.</summary>
     public static async Task<Results<PushStreamHttpResult, ValidationProblem>> GetDataset([AsParameters] PerformanceQuery query, WorkspaceId workspace,
-        HashtagsDb db, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        WorkspaceCache<TagEvidence> cache, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        var (scope, metric, errors) = query.Validate(workspace.Value);
+        var (scope, metric, errors) = query.Validate();
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
-        var (_, rows) = await db.ReadEvidenceAsync(dataSource, scope!, metric, cancellationToken);
+        var rows = (await TagEvidence.CurrentAsync(cache, dataSource, workspace.Value, cancellationToken)).Rows(scope!, metric);
         var halfLife = query.HalfLifeDays ?? PerformanceQuery.DefaultHalfLifeDays;
         var newest = TagAnalysis.Newest(rows);
         return TypedResults.Stream(async stream =>

@@ -2,6 +2,7 @@ using CreatorMeta.Hashtags.Domain.Performance;
 using CreatorMeta.Hashtags.Domain.Recommendations;
 using CreatorMeta.Hashtags.Domain.Trends;
 using CreatorMeta.Hashtags.Infrastructure;
+using CreatorMeta.ServiceDefaults.Caching;
 using CreatorMeta.ServiceDefaults.Problems;
 using CreatorMeta.ServiceDefaults.Workspaces;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,7 +27,7 @@ public static class RecommendationsApi
         "fits the platform's caption limit with the tags written in.";
 
     public static async Task<Results<Ok<RecommendationsResponse>, ValidationProblem, ProblemHttpResult>> Recommend(RecommendationRequest request,
-        WorkspaceId workspace, HashtagsDb db, NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken)
+        WorkspaceId workspace, HashtagsDb db, WorkspaceCache<TagEvidence> cache, NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = request.Validate(out var conventions);
         if (errors.Count > 0)
@@ -40,11 +41,13 @@ public static class RecommendationsApi
             topics.AddRange(asset.Topics);
         }
         var now = clock.GetUtcNow();
-        var (taxonomy, rows) = await db.ReadEvidenceAsync(dataSource, new PerformanceScope(workspace.Value, conventions!.Platform, null, null, null),
-            PerformanceRows.Score, cancellationToken);
-        var outside = await dataSource.LatestAsync(workspace.Value, conventions.Platform, now, 200, cancellationToken);
-        var (tags, omitted) = Recommender.Recommend(new RecommendationInput(conventions, request.Caption, topics.Distinct().ToList(), request.Count ?? conventions.RecommendedTags,
-            taxonomy, TagAnalysis.Analyse(rows, PerformanceQuery.DefaultMinUses, PerformanceQuery.DefaultHalfLifeDays), TagTrends.Of(rows, now, TimeSpan.FromDays(TrendingQuery.DefaultWindowDays), rapidChanges: false),
+        var evidence = await TagEvidence.CurrentAsync(cache, dataSource, workspace.Value, cancellationToken);
+        var outside = await dataSource.LatestAsync(workspace.Value, conventions!.Platform, now, 200, cancellationToken);
+        var platform = PerformanceScope.On(conventions.Platform);
+        var (tags, omitted) = Recommender.Recommend(new RecommendationInput(conventions, request.Caption, topics.Distinct().ToList(),
+            request.Count ?? conventions.RecommendedTags, evidence.Taxonomy,
+            evidence.Performance(platform, TagEvidence.Score, PerformanceQuery.DefaultMinUses, PerformanceQuery.DefaultHalfLifeDays),
+            evidence.HourlyTrends(conventions.Platform, now, TrendingQuery.DefaultWindowDays),
             [.. outside.Select(o => (o.Tag, o.Source, o.Score, o.PreviousScore))]));
         return TypedResults.Ok(new RecommendationsResponse(conventions.Platform, conventions.MaxTags, conventions.TextLimit, tags, omitted, Method));
     }

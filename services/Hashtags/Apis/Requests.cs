@@ -48,7 +48,7 @@ public sealed record PerformanceQuery(string? Platform, string? Account, DateTim
     public const int DefaultMinUses = 10;
     public const double DefaultHalfLifeDays = 180;
 
-    public (PerformanceScope? Scope, string Metric, Dictionary<string, string[]> Errors) Validate(string workspace)
+    public (PerformanceScope? Scope, string Metric, Dictionary<string, string[]> Errors) Validate()
     {
         var errors = new Dictionary<string, string[]>();
         var platform = RequestRules.Platform(errors, Platform, required: false);
@@ -57,15 +57,15 @@ public sealed record PerformanceQuery(string? Platform, string? Account, DateTim
             errors["account"] = [AccountHandles.Requirement];
         if (From > To)
             errors["from"] = ["from must not be after to."];
-        var metric = Metric ?? PerformanceRows.Score;
-        if (!PerformanceRows.Metrics.Contains(metric))
-            errors["metric"] = [$"metric is one of: {string.Join(", ", PerformanceRows.Metrics)}."];
+        var metric = Metric ?? TagEvidence.Score;
+        if (!TagEvidence.Metrics.Contains(metric))
+            errors["metric"] = [$"metric is one of: {string.Join(", ", TagEvidence.Metrics)}."];
         if (MinUses is < 2 or > 10_000)
             errors["minUses"] = ["minUses is from 2 to 10000."];
         if (HalfLifeDays is { } days && (!double.IsFinite(days) || days is not 0 and (< 1 or > 36_500)))
             errors["halfLifeDays"] = ["halfLifeDays is 0 (every post weighs alike) or from 1 to 36500."];
         return errors.Count > 0 ? (null, metric, errors)
-            : (new PerformanceScope(workspace, platform, account, From?.ToUniversalTime(), To?.ToUniversalTime()), metric, errors);
+            : (new PerformanceScope(platform, account, From?.ToUniversalTime(), To?.ToUniversalTime()), metric, errors);
     }
 }
 

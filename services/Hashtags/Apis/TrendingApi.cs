@@ -1,5 +1,6 @@
 using CreatorMeta.Hashtags.Domain.Trends;
 using CreatorMeta.Hashtags.Infrastructure;
+using CreatorMeta.ServiceDefaults.Caching;
 using CreatorMeta.ServiceDefaults.Problems;
 using CreatorMeta.ServiceDefaults.Workspaces;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,15 +28,15 @@ public static class TrendingApi
         "Outside signals are what trend-monitoring services report, on their own scales; they are not your evidence and are never mixed into it.";
 
     public static async Task<Results<Ok<TrendingResponse>, ValidationProblem>> GetTrending([AsParameters] TrendingQuery query, WorkspaceId workspace,
-        HashtagsDb db, NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken)
+        WorkspaceCache<TagEvidence> cache, NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = query.Validate(out var platform);
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
         var (at, days, limit) = ((query.AsOf ?? clock.GetUtcNow()).ToUniversalTime(), query.WindowDays ?? TrendingQuery.DefaultWindowDays,
             query.Limit ?? TrendingQuery.DefaultLimit);
-        var (_, rows) = await db.ReadEvidenceAsync(dataSource, new PerformanceScope(workspace.Value, platform, null, null, at), PerformanceRows.Score,
-            cancellationToken);
+        var evidence = await TagEvidence.CurrentAsync(cache, dataSource, workspace.Value, cancellationToken);
+        var rows = evidence.Rows(PerformanceScope.On(platform) with { To = at }, TagEvidence.Score);
         var yours = TagTrends.Of(rows, at, TimeSpan.FromDays(days)).Take(limit).ToList();
         var outside = await dataSource.LatestAsync(workspace.Value, platform, at, limit, cancellationToken);
         return TypedResults.Ok(new TrendingResponse(platform, at, days, Method, yours, OutsideNote, outside));

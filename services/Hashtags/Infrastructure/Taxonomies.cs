@@ -21,9 +21,14 @@ public static class Taxonomies
         var stored = await db.Taxonomies.AsNoTracking().SingleOrDefaultAsync(t => t.WorkspaceId == workspace, cancellationToken);
         if (stored is null)
             return new VersionedTaxonomy(Taxonomy.Empty, 0, null);
-        var document = JsonSerializer.Deserialize<Document>(stored.Document, JsonSerializerOptions.Web)!;
-        // Stored only once valid, in spellings that normalize to themselves: taken as it is.
-        return new VersionedTaxonomy(new Taxonomy(document.Tags, document.AlwaysInclude, document.Banned), stored.Version, stored.UpdatedAt);
+        return new VersionedTaxonomy(Parse(stored.Document), stored.Version, stored.UpdatedAt);
+    }
+
+    /// <summary>A stored taxonomy: stored only once valid, in spellings that normalize to themselves, so taken as it is.</summary>
+    public static Taxonomy Parse(string stored)
+    {
+        var document = JsonSerializer.Deserialize<Document>(stored, JsonSerializerOptions.Web)!;
+        return new Taxonomy(document.Tags, document.AlwaysInclude, document.Banned);
     }
 
     /// <summary>Stores the taxonomy as the next version after <paramref name="current"/>.</summary>

@@ -105,13 +105,13 @@ public sealed class ReportTests : AnalyticsHost
         var workspace = TestEnvironment.NewWorkspace();
         var (client, _) = await LibraryAsync(workspace);
         var best = (await (await client.GetAsync("/api/v1/analytics/top?limit=1")).JsonAsync(HttpStatusCode.OK)).GetProperty("top")[0];
-        int Reads() => Service.Log.Split('\n').Count(line => line.Contains($"Read the analysis of workspace {workspace} "));
+        int Reads() => Service.Log.Split('\n').Count(line => line.Contains($"Read workspace {workspace} "));
 
         await Events.Publish(new PublicationRemoved(Guid.NewGuid(), workspace, DateTimeOffset.UtcNow, best.GetProperty("publicationId").GetGuid(),
             best.GetProperty("assetId").GetGuid(), best.GetProperty("platform").GetString()!, best.GetProperty("account").GetString()!, DateTimeOffset.UtcNow,
             "taken down"));
         await HttpAssertions.EventuallyAsync(() => Task.FromResult(
-            Service.Log.Contains($"Read the analysis of workspace {workspace} after changes settled: {Posts - 1} posts")), "the library read again without the removed post");
+            Service.Log.Contains($"Read workspace {workspace} after changes settled: {Posts - 1} rows")), "the library read again without the removed post");
         var reads = Reads();
 
         var after = await (await client.GetAsync("/api/v1/analytics/top?limit=1")).JsonAsync(HttpStatusCode.OK);

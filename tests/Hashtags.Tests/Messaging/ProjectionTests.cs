@@ -19,8 +19,10 @@ public sealed class ProjectionTests : HashtagsHost
             ["#Sunset🌅"], null, "Golden hour #GoldenHour");
         var keptRecorded = Recorded(kept, "p1");
 
-        // The edit (version 2) comes first; the recording (version 1) after it must not undo it, and comes twice.
+        // The edit (version 2) is applied first; the recording (version 1) after it must not undo it, and comes twice.
         await Events.Publish(new PublicationEdited(Guid.NewGuid(), workspace, at, kept, asset, "x", "@jamal", 2, "Now with #Café", ["#Pier"]));
+        await HttpAssertions.EventuallyAsync(async () => await TestDatabase.ScalarAsync<long>(Service.DatabaseConnectionString,
+            "SELECT count(*) FROM tagged_posts WHERE publication_id = $1 AND version = 2", kept) == 1, "the edit applied");
         await Events.Publish(keptRecorded);
         await Events.Publish(keptRecorded);
         await Events.Publish(Recorded(removed, "p2"));

@@ -21,12 +21,14 @@ public sealed record TagPerformance(string Tag, string Platform, int Uses, doubl
 /// </summary>
 public static class TagAnalysis
 {
-    public static IReadOnlyList<TagPerformance> Analyse(IReadOnlyList<PerformanceRow> rows, int minUses, double halfLifeDays)
+    public static IReadOnlyList<TagPerformance> Analyse(IReadOnlyList<PerformanceRow> rows, int minUses, double halfLifeDays) =>
+        Analyse(PlatformPosts.Of(rows), minUses, halfLifeDays);
+
+    public static IReadOnlyList<TagPerformance> Analyse(IReadOnlyList<PlatformPosts> platforms, int minUses, double halfLifeDays)
     {
-        var newest = Newest(rows);
-        var results = new List<TagPerformance>();
-        foreach (var platform in rows.GroupBy(r => r.Platform).OrderBy(g => g.Key, StringComparer.Ordinal))
-            results.AddRange(OnPlatform(platform.Key, [.. platform], minUses, halfLifeDays, newest));
+        var newest = platforms.Where(p => p.Count > 0).Select(p => p.PublishedAt.Max()).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
+        // Platforms are analysed apart, so side by side: their results are put back in platform order.
+        var results = platforms.AsParallel().AsOrdered().SelectMany(p => OnPlatform(p, minUses, halfLifeDays, newest)).ToList();
         var tested = results.Select((r, i) => (r, i)).Where(x => x.r.Effect is not null).ToList();
         var q = FalseDiscovery.QValues([.. tested.Select(x => x.r.Effect!.P)]);
         for (var k = 0; k < tested.Count; k++)
@@ -46,44 +48,30 @@ public static class TagAnalysis
     public static double Weight(DateTimeOffset at, DateTimeOffset newest, double halfLifeDays) =>
         halfLifeDays <= 0 ? 1 : Math.Max(1e-12, Math.Pow(0.5, (newest - at).TotalDays / halfLifeDays));
 
-    private static IEnumerable<TagPerformance> OnPlatform(string platform, List<PerformanceRow> rows, int minUses, double halfLifeDays, DateTimeOffset newest)
+    private static List<TagPerformance> OnPlatform(PlatformPosts posts, int minUses, double halfLifeDays, DateTimeOffset newest)
     {
-        var (accounts, strata, assets) = (new Codes(), new Codes(), new Codes());
-        var n = rows.Count;
-        var (account, stratum, asset) = (new int[n], new int[n], new int[n]);
-        var (value, weight) = (new double[n], new double[n]);
-        var postsOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < n; i++)
+        var weight = new double[posts.Count];
+        for (var i = 0; i < weight.Length; i++)
+            weight[i] = Weight(posts.PublishedAt[i], newest, halfLifeDays);
+        var withinAccounts = new WithinGroups(posts.Account, posts.Accounts, posts.Asset, posts.Assets, posts.Value, weight);
+        var withinStrata = new WithinGroups(posts.Stratum, posts.Strata, posts.Asset, posts.Assets, posts.Value, weight);
+        var results = new List<TagPerformance>(posts.Tags.Count);
+        foreach (var (tag, tagged) in posts.Tags)
         {
-            var row = rows[i];
-            account[i] = accounts.Of(row.Account);
-            stratum[i] = strata.Of($"{row.Account}\n{row.Format}\n{row.Daypart}");
-            asset[i] = assets.Of(row.AssetId.ToString());
-            (value[i], weight[i]) = (row.Value, Weight(row.PublishedAt, newest, halfLifeDays));
-            foreach (var tag in row.Tags)
-                (postsOf.TryGetValue(tag, out var posts) ? posts : postsOf[tag] = []).Add(i);
-        }
-        var withinAccounts = new WithinGroups(account, accounts.Count, asset, assets.Count, value, weight);
-        var withinStrata = new WithinGroups(stratum, strata.Count, asset, assets.Count, value, weight);
-        foreach (var (tag, posts) in postsOf)
-        {
-            var mean = posts.Average(i => value[i]);
-            if (posts.Count < minUses)
+            var mean = 0.0;
+            foreach (var i in tagged)
+                mean += posts.Value[i];
+            mean /= tagged.Length;
+            if (tagged.Length < minUses)
             {
-                yield return new TagPerformance(tag, platform, posts.Count, mean, null, null, null, $"Not enough data: {posts.Count} uses, fewer than {minUses}.");
+                results.Add(new TagPerformance(tag, posts.Platform, tagged.Length, mean, null, null, null,
+                    $"Not enough data: {tagged.Length} uses, fewer than {minUses}."));
                 continue;
             }
-            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(posts);
-            var (lift, effect) = (withinAccounts.Estimate(span), withinStrata.Estimate(span));
-            yield return new TagPerformance(tag, platform, posts.Count, mean, lift, effect, null, effect is null
-                ? "Not enough data: no account, format and time of day has posts both with and without the tag." : null);
+            var (lift, effect) = (withinAccounts.Estimate(tagged), withinStrata.Estimate(tagged));
+            results.Add(new TagPerformance(tag, posts.Platform, tagged.Length, mean, lift, effect, null, effect is null
+                ? "Not enough data: no account, format and time of day has posts both with and without the tag." : null));
         }
-    }
-
-    private sealed class Codes
-    {
-        private readonly Dictionary<string, int> codes = new(StringComparer.Ordinal);
-        public int Count => codes.Count;
-        public int Of(string key) => codes.TryGetValue(key, out var code) ? code : codes[key] = codes.Count;
+        return results;
     }
 }

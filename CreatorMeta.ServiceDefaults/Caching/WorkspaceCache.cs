@@ -1,56 +1,50 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Npgsql;
+using Microsoft.Extensions.Logging;
 
-namespace CreatorMeta.Analytics.Infrastructure;
+namespace CreatorMeta.ServiceDefaults.Caching;
 
 /// <summary>
-/// Each workspace's live posts with numbers, held in memory between analyses: reading a million posts from PostgreSQL
-/// takes seconds, analysing them in memory a fraction of that, and a creator reads trends, best times, top posts and
-/// reports of the same library again and again between changes (decision 0013).
+/// Each workspace's copy of what a service analyses, held in memory between analyses: reading a million posts from
+/// PostgreSQL takes seconds, analysing them in memory a fraction of that, and a creator asks about the same library
+/// again and again between changes (decision 0013).
 /// <list type="bullet">
-/// <item>A copy is used only while nothing it was read from has changed: every committed change to what the analysis
-/// reads notifies its workspace (migration 0005), and <see cref="AnalysisChangesListener"/> calls <see cref="Changed"/>.
-/// A copy is read under the generation current when its read began, so a change committed during the read retires it.</item>
+/// <item>A copy is used only while nothing it was read from has changed: every committed change notifies its workspace
+/// (the service's triggers), and <see cref="WorkspaceChangesListener{TCopy}"/> calls <see cref="Changed"/>. A copy is
+/// read under the generation current when its read began, so a change committed during the read retires it.</item>
 /// <item>Requests that find no current copy share one read. While the listener is not listening (starting, or its
 /// connection lost) nothing is kept, but requests that arrive during a read still share it.</item>
-/// <item>At most <see cref="MaxRows"/> posts are kept over all workspaces, the least recently used dropped first.</item>
+/// <item>Copies hold at most <see cref="MaxSize"/> (their <see cref="IWorkspaceCopy.Size"/>) in all, the least recently used dropped first.</item>
 /// <item>A copy a request used within <see cref="RecentUse"/> that a change retires is read again in the background once
-/// the changes settle (none for <see cref="Settle"/>, or <see cref="LongestWait"/> into a burst), with the tables it
-/// had, so the creator who asks next does not wait for the read; a workspace nobody is reading is not read again.</item>
+/// the changes settle (none for <see cref="Settle"/>, or <see cref="LongestWait"/> into a burst), with what it had
+/// prepared, so the creator who asks next does not wait for the read; a workspace nobody is reading is not read again.</item>
 /// </list>
 /// </summary>
-public sealed class AnalysisCache(Func<string, CancellationToken, IAsyncEnumerable<Domain.AnalysisRow>> read, ILogger<AnalysisCache> logger,
-    int maxRows = AnalysisCache.DefaultMaxRows) : IDisposable
+public sealed class WorkspaceCache<TCopy>(Func<string, CancellationToken, Task<TCopy>> read, ILogger<WorkspaceCache<TCopy>> logger, int maxSize)
+    : IDisposable
+    where TCopy : class, IWorkspaceCopy
 {
-    /// <summary>The cache over the service's database.</summary>
-    public AnalysisCache(NpgsqlDataSource dataSource, ILogger<AnalysisCache> logger, int maxRows = DefaultMaxRows)
-        : this(dataSource.StreamAsync, logger, maxRows)
-    {
-    }
-
-    public const int DefaultMaxRows = 2_000_000;
     public static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
     public static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan RecentUse = TimeSpan.FromMinutes(10);
 
-    /// <summary>A copy read (or being read) under a generation, with the tables a background read builds on it.</summary>
-    private sealed class Entry(long generation, Task<WorkspacePosts> posts, IReadOnlyCollection<string> metrics)
+    /// <summary>A copy read (or being read) under a generation, with what a background read prepares on it.</summary>
+    private sealed class Entry(long generation, Task<TCopy> copy, IReadOnlyCollection<object> prepared)
     {
         public long Generation { get; } = generation;
-        public Task<WorkspacePosts> Posts { get; } = posts;
-        public IReadOnlyCollection<string> Metrics { get; } = metrics;
+        public Task<TCopy> Copy { get; } = copy;
+        public IReadOnlyCollection<object> Prepared { get; } = prepared;
         public long RequestedAt;
         public long LastUsed;
     }
 
-    /// <summary>A retired copy waiting for its workspace's changes to settle before it is read again.</summary>
+    /// <summary>A retired copy's use and preparations, waiting for its workspace's changes to settle before it is read again.</summary>
     private sealed class Refresh(Entry retired)
     {
         public long FirstChange { get; } = Stopwatch.GetTimestamp();
         public long LastChange = Stopwatch.GetTimestamp();
-        public Entry Retired { get; } = retired;
-        public IReadOnlyCollection<string> Metrics { get; } = retired.Posts.IsCompletedSuccessfully ? retired.Posts.Result.TabledMetrics : retired.Metrics;
+        public (long RequestedAt, long LastUsed) Use { get; } = (retired.RequestedAt, retired.LastUsed);
+        public IReadOnlyCollection<object> Prepared { get; } = retired.Copy.IsCompletedSuccessfully ? retired.Copy.Result.Prepared : retired.Prepared;
     }
 
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
@@ -64,24 +58,24 @@ public sealed class AnalysisCache(Func<string, CancellationToken, IAsyncEnumerab
     private long epoch;
     private bool listening;
 
-    public int MaxRows => maxRows;
+    public int MaxSize => maxSize;
 
     /// <summary>The workspace's current copy, read (once, however many ask at the same time) when there is none.</summary>
-    public async Task<WorkspacePosts> PostsAsync(string workspace, CancellationToken cancellationToken)
+    public async Task<TCopy> CopyAsync(string workspace, CancellationToken cancellationToken)
     {
         Entry entry;
         lock (gate)
         {
             if (listening)
             {
-                if (!entries.TryGetValue(workspace, out entry!) || entry.Generation != Generation(workspace) || entry.Posts.IsFaulted || entry.Posts.IsCanceled)
+                if (!entries.TryGetValue(workspace, out entry!) || entry.Generation != Generation(workspace) || entry.Copy.IsFaulted || entry.Copy.IsCanceled)
                     entries[workspace] = entry = StartRead(workspace, "for a request", []);
             }
             else if (!unkept.TryGetValue(workspace, out entry!))
             {
                 unkept[workspace] = entry = StartRead(workspace, "for a request", []);
                 var shared = entry;
-                entry.Posts.ContinueWith(_ =>
+                entry.Copy.ContinueWith(_ =>
                 {
                     lock (gate)
                         if (unkept.GetValueOrDefault(workspace) == shared)
@@ -138,46 +132,43 @@ public sealed class AnalysisCache(Func<string, CancellationToken, IAsyncEnumerab
                     refreshes.Remove(workspace);
                     if (!listening || entries.ContainsKey(workspace))
                         return; // nothing may be kept, or a request has begun the read already
-                    entries[workspace] = entry = StartRead(workspace, "after changes settled", refresh.Metrics);
-                    (entry.RequestedAt, entry.LastUsed) = (refresh.Retired.RequestedAt, refresh.Retired.LastUsed);
+                    entries[workspace] = entry = StartRead(workspace, "after changes settled", refresh.Prepared);
+                    (entry.RequestedAt, entry.LastUsed) = refresh.Use;
                 }
             }
-            var posts = await KeptAsync(workspace, entry, stopping.Token);
+            var copy = await KeptAsync(workspace, entry, stopping.Token);
             if (!entries.TryGetValue(workspace, out var current) || current != entry)
                 return; // retired while it was read: the next refresh has it
-            foreach (var metric in refresh.Metrics)
-                posts.Table(AnalysisScope.All(workspace), metric);
+            foreach (var what in refresh.Prepared)
+                copy.Prepare(what);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Nothing is lost: the next request reads the workspace itself.
-            logger.LogDebug(e, "Reading the analysis of workspace {Workspace} after its changes failed.", workspace);
+            logger.LogDebug(e, "Reading workspace {Workspace} after its changes failed.", workspace);
         }
     }
 
     /// <summary>A read off the lock, and not on any caller's cancellation: others may come to wait for the same read.</summary>
-    private Entry StartRead(string workspace, string why, IReadOnlyCollection<string> metrics) =>
-        new(Generation(workspace), Task.Run(() => ReadAsync(workspace, why)), metrics);
+    private Entry StartRead(string workspace, string why, IReadOnlyCollection<object> prepared) =>
+        new(Generation(workspace), Task.Run(() => ReadAsync(workspace, why)), prepared);
 
-    private async Task<WorkspacePosts> ReadAsync(string workspace, string why)
+    private async Task<TCopy> ReadAsync(string workspace, string why)
     {
         var started = Stopwatch.GetTimestamp();
-        var rows = new List<Domain.AnalysisRow>();
-        await foreach (var row in read(workspace, stopping.Token))
-            rows.Add(row);
-        rows.Sort((a, b) => a.PublishedAt.CompareTo(b.PublishedAt) is var c and not 0 ? c : a.PublicationId.CompareTo(b.PublicationId));
-        logger.LogInformation("Read the analysis of workspace {Workspace} {Why}: {Posts} posts in {Milliseconds:0} ms.", workspace, why, rows.Count,
+        var copy = await read(workspace, stopping.Token);
+        logger.LogInformation("Read workspace {Workspace} {Why}: {Size} rows in {Milliseconds:0} ms.", workspace, why, copy.Size,
             Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return new WorkspacePosts(workspace, rows);
+        return copy;
     }
 
-    /// <summary>The entry's posts once read; a workspace too large to keep is dropped, and otherwise the least recently used beyond the cap.</summary>
-    private async Task<WorkspacePosts> KeptAsync(string workspace, Entry entry, CancellationToken cancellationToken)
+    /// <summary>The entry's copy once read; a workspace too large to keep is dropped, and otherwise the least recently used beyond the cap.</summary>
+    private async Task<TCopy> KeptAsync(string workspace, Entry entry, CancellationToken cancellationToken)
     {
-        var posts = await entry.Posts.WaitAsync(cancellationToken);
+        var copy = await entry.Copy.WaitAsync(cancellationToken);
         lock (gate)
         {
-            if (posts.Count > maxRows)
+            if (copy.Size > maxSize)
             {
                 oversized.Add(workspace);
                 entries.TryRemove(new KeyValuePair<string, Entry>(workspace, entry));
@@ -186,22 +177,22 @@ public sealed class AnalysisCache(Func<string, CancellationToken, IAsyncEnumerab
                 oversized.Remove(workspace);
             Evict();
         }
-        return posts;
+        return copy;
     }
 
     private long Generation(string workspace) => epoch * (1L << 40) + generations.GetValueOrDefault(workspace);
 
-    /// <summary>Drops the least recently used copies until those read hold at most <see cref="MaxRows"/> posts (under the lock).</summary>
+    /// <summary>Drops the least recently used copies until those read hold at most <see cref="MaxSize"/> (under the lock).</summary>
     private void Evict()
     {
-        var read = entries.Where(e => e.Value.Posts.IsCompletedSuccessfully).OrderBy(e => e.Value.LastUsed).ToList();
-        var held = read.Sum(e => (long)e.Value.Posts.Result.Count);
+        var read = entries.Where(e => e.Value.Copy.IsCompletedSuccessfully).OrderBy(e => e.Value.LastUsed).ToList();
+        var held = read.Sum(e => (long)e.Value.Copy.Result.Size);
         foreach (var (workspace, entry) in read)
         {
-            if (held <= maxRows)
+            if (held <= maxSize)
                 break;
             if (entries.TryRemove(new KeyValuePair<string, Entry>(workspace, entry)))
-                held -= entry.Posts.Result.Count;
+                held -= entry.Copy.Result.Size;
         }
     }
 

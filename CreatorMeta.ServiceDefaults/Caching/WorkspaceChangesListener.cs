@@ -1,17 +1,18 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace CreatorMeta.Analytics.Infrastructure;
+namespace CreatorMeta.ServiceDefaults.Caching;
 
 /// <summary>
-/// Listens on the analysis_changed channel (migration 0005) and tells <see cref="AnalysisCache"/> which workspace changed.
-/// A connection that fails, or does not answer a ping after 5 s of quiet within 5 s, stops the cache until listening is
-/// restored, so a copy outlives a change it missed by at most about ten seconds.
+/// Listens on a channel that the service's triggers notify with the workspace of every committed change, and tells the
+/// cache. A connection that fails, or does not answer a ping after 5 s of quiet within 5 s, stops the cache until
+/// listening is restored, so a copy outlives a change it missed by at most about ten seconds.
 /// </summary>
-public sealed class AnalysisChangesListener(NpgsqlDataSource dataSource, AnalysisCache cache, ILogger<AnalysisChangesListener> logger)
-    : BackgroundService
+public sealed class WorkspaceChangesListener<TCopy>(NpgsqlDataSource dataSource, WorkspaceCache<TCopy> cache, string channel,
+    ILogger<WorkspaceChangesListener<TCopy>> logger) : BackgroundService
+    where TCopy : class, IWorkspaceCopy
 {
-    public const string Channel = "analysis_changed";
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -20,7 +21,7 @@ public sealed class AnalysisChangesListener(NpgsqlDataSource dataSource, Analysi
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
                 connection.Notification += (_, e) => cache.Changed(e.Payload);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                await using (var listen = new NpgsqlCommand($"LISTEN {channel}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 cache.Listening(true);
                 while (!stoppingToken.IsCancellationRequested)
@@ -35,7 +36,7 @@ public sealed class AnalysisChangesListener(NpgsqlDataSource dataSource, Analysi
             catch (Exception e)
             {
                 cache.Listening(false);
-                logger.LogWarning(e, "Not listening for analysis changes; analyses read PostgreSQL until it is back.");
+                logger.LogWarning(e, "Not listening on {Channel}; analyses read PostgreSQL until it is back.", channel);
                 await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
