@@ -28,18 +28,22 @@ public static class PerformanceApi
         "factor G/(G-1)·(N-1)/(N-K), t with G-1 degrees of freedom; q by Benjamini–Hochberg over every tag and platform tested. Tags with fewer " +
         "than minUses posts are listed as not enough data, not ranked.";
 
-    public static async Task<Results<Ok<PerformanceResponse>, ValidationProblem>> GetPerformance([AsParameters] PerformanceQuery query, WorkspaceId workspace,
-        WorkspaceCache<TagEvidence> cache, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<PerformanceResponse>, ValidationProblem>> GetPerformance([AsParameters] PerformanceQuery query,
+        [AsParameters] PerformancePage page, WorkspaceId workspace, WorkspaceCache<TagEvidence> cache, NpgsqlDataSource dataSource,
+        CancellationToken cancellationToken)
     {
         var (scope, metric, errors) = query.Validate();
+        foreach (var (field, messages) in page.Validate())
+            errors[field] = messages;
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
         var evidence = await TagEvidence.CurrentAsync(cache, dataSource, workspace.Value, cancellationToken);
         var (minUses, halfLife) = (query.MinUses ?? PerformanceQuery.DefaultMinUses, query.HalfLifeDays ?? PerformanceQuery.DefaultHalfLifeDays);
         var taxonomy = evidence.Taxonomy;
-        var tags = evidence.Performance(scope!, metric, minUses, halfLife).Select(t => new TagPerformanceResponse(t.Tag, t.Platform,
+        var (all, offset) = (evidence.Performance(scope!, metric, minUses, halfLife), page.Offset ?? 0);
+        var tags = all.Skip(offset).Take(page.Limit ?? PerformancePage.DefaultLimit).Select(t => new TagPerformanceResponse(t.Tag, t.Platform,
             taxonomy.WrittenOn(t.Tag, t.Platform), taxonomy.CategoryOf(t.Tag), t.Uses, t.MeanValue, t.Lift, t.Effect, t.Q, t.NotEnoughData));
-        return TypedResults.Ok(new PerformanceResponse(metric, evidence.Rows(scope!, metric).Count, minUses, halfLife, Method, [.. tags]));
+        return TypedResults.Ok(new PerformanceResponse(metric, evidence.Rows(scope!, metric).Count, minUses, halfLife, Method, all.Count, offset, [.. tags]));
     }
 
     /// <summary>Every row the performance of the same query reads, with its weight and groups, so anyone can run it again elsewhere.</summary>

@@ -69,6 +69,22 @@ public sealed record PerformanceQuery(string? Platform, string? Account, DateTim
     }
 }
 
+/// <summary>GET /hashtags/performance: which page of the tags, ranked (tested tags by q, then those without enough data by uses).</summary>
+public sealed record PerformancePage(int? Limit, int? Offset)
+{
+    public const int DefaultLimit = 500, MaxLimit = 100_000;
+
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (Limit is < 1 or > MaxLimit)
+            errors["limit"] = [$"limit is from 1 to {MaxLimit}."];
+        if (Offset is < 0)
+            errors["offset"] = ["offset is 0 or more."];
+        return errors;
+    }
+}
+
 /// <summary>One outside trend signal as posted to POST /hashtags/signals.</summary>
 public sealed record SignalRequest(string? Platform, string? Tag, double? Score, DateTimeOffset? ObservedAt, string? Source);
 

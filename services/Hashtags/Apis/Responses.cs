@@ -18,7 +18,9 @@ public sealed record TaxonomyResponse(int Version, DateTimeOffset? UpdatedAt, IR
 public sealed record TagPerformanceResponse(string Tag, string Platform, string WrittenAs, string? Category, int Uses, double MeanValue,
     Domain.Performance.Effect? Lift, Domain.Performance.Effect? Effect, double? Q, string? NotEnoughData);
 
-public sealed record PerformanceResponse(string Metric, int Posts, int MinUses, double HalfLifeDays, string Method, IReadOnlyList<TagPerformanceResponse> Tags);
+/// <summary>Every tag's performance, ranked, one page of it: <c>total</c> tag-platform pairs, <c>tags</c> from <c>offset</c>.</summary>
+public sealed record PerformanceResponse(string Metric, int Posts, int MinUses, double HalfLifeDays, string Method, int Total, int Offset,
+    IReadOnlyList<TagPerformanceResponse> Tags);
 
 /// <summary>How many signals were stored (a signal sent again replaces itself).</summary>
 public sealed record SignalsStored(int Stored);

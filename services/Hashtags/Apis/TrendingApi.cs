@@ -36,8 +36,7 @@ public static class TrendingApi
         var (at, days, limit) = ((query.AsOf ?? clock.GetUtcNow()).ToUniversalTime(), query.WindowDays ?? TrendingQuery.DefaultWindowDays,
             query.Limit ?? TrendingQuery.DefaultLimit);
         var evidence = await TagEvidence.CurrentAsync(cache, dataSource, workspace.Value, cancellationToken);
-        var rows = evidence.Rows(PerformanceScope.On(platform) with { To = at }, TagEvidence.Score);
-        var yours = TagTrends.Of(rows, at, TimeSpan.FromDays(days)).Take(limit).ToList();
+        var yours = evidence.Trends(platform, at, days).Take(limit).ToList();
         var outside = await dataSource.LatestAsync(workspace.Value, platform, at, limit, cancellationToken);
         return TypedResults.Ok(new TrendingResponse(platform, at, days, Method, yours, OutsideNote, outside));
     }

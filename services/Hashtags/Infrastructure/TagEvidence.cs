@@ -99,6 +99,10 @@ public sealed class TagEvidence : IWorkspaceCopy
             ? Performance(metric, scope.Platform, minUses, halfLifeDays)
             : TagAnalysis.Analyse(Rows(scope, metric), minUses, halfLifeDays);
 
+    /// <summary>Your trends on the platform (or every platform) as of <paramref name="at"/>, by the posts' scores.</summary>
+    public IReadOnlyList<TagTrend> Trends(string? platform, DateTimeOffset at, int windowDays, bool rapidChanges = true) =>
+        TagTrends.Of([.. Columns(Score).Where(p => platform is null || p.Platform == platform)], at, TimeSpan.FromDays(windowDays), rapidChanges);
+
     /// <summary>
     /// Your trends on the platform as of the start of <paramref name="at"/>'s hour, without rapid changes: what
     /// recommendations weigh as "trending now", kept with the copy for the hour (windows are days long).
@@ -106,8 +110,7 @@ public sealed class TagEvidence : IWorkspaceCopy
     public IReadOnlyList<TagTrend> HourlyTrends(string? platform, DateTimeOffset at, int windowDays)
     {
         var hour = new DateTimeOffset(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerHour, TimeSpan.Zero);
-        return Keep(new TrendsKey(platform, hour, windowDays), () =>
-            TagTrends.Of(Rows(PerformanceScope.On(platform) with { To = hour }, Score), hour, TimeSpan.FromDays(windowDays), rapidChanges: false));
+        return Keep(new TrendsKey(platform, hour, windowDays), () => Trends(platform, hour, windowDays, rapidChanges: false));
     }
 
     private IReadOnlyList<TagPerformance> Performance(string metric, string? platform, int minUses, double halfLifeDays) =>

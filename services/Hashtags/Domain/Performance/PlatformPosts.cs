@@ -1,7 +1,7 @@
 namespace CreatorMeta.Hashtags.Domain.Performance;
 
 /// <summary>
-/// One platform's posts laid out as the tag statistics read them, in publication order: each post's account, its
+/// One platform's posts laid out as the tag statistics read them, in publication order (then by id): each post's account, its
 /// account-format-daypart stratum and its asset as dense codes, its value and time, and each tag's posts. Building this
 /// is most of the cost of reading a library; it depends on the posts alone, not on how an analysis weighs them, so a
 /// workspace's copy builds it once and every analysis after that starts from it.
@@ -29,9 +29,10 @@ public sealed class PlatformPosts
 
     public int Count => Value.Length;
 
-    /// <summary>The rows' platforms apart (laid out side by side), in ordinal order of platform; each keeps the rows' order.</summary>
+    /// <summary>The rows' platforms apart (laid out side by side), in ordinal order of platform, each in publication order.</summary>
     public static IReadOnlyList<PlatformPosts> Of(IReadOnlyList<PerformanceRow> rows) =>
-        [.. rows.GroupBy(r => r.Platform).OrderBy(g => g.Key, StringComparer.Ordinal).AsParallel().AsOrdered().Select(g => On(g.Key, [.. g]))];
+        [.. rows.GroupBy(r => r.Platform).OrderBy(g => g.Key, StringComparer.Ordinal).AsParallel().AsOrdered()
+            .Select(g => On(g.Key, [.. g.OrderBy(r => r.PublishedAt).ThenBy(r => r.PublicationId)]))];
 
     private static PlatformPosts On(string platform, List<PerformanceRow> rows)
     {

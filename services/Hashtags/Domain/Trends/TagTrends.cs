@@ -31,24 +31,13 @@ public static class TagTrends
     public const double RapidChangeLevel = 0.01;
 
     /// <param name="rapidChanges">Whether to search each tag's history for a rapid change (recommendations need only the direction).</param>
-    public static IReadOnlyList<TagTrend> Of(IReadOnlyList<PerformanceRow> rows, DateTimeOffset asOf, TimeSpan window, bool rapidChanges = true)
+    public static IReadOnlyList<TagTrend> Of(IReadOnlyList<PerformanceRow> rows, DateTimeOffset asOf, TimeSpan window, bool rapidChanges = true) =>
+        Of(PlatformPosts.Of(rows), asOf, window, rapidChanges);
+
+    /// <inheritdoc cref="Of(IReadOnlyList{PerformanceRow}, DateTimeOffset, TimeSpan, bool)"/>
+    public static IReadOnlyList<TagTrend> Of(IReadOnlyList<PlatformPosts> platforms, DateTimeOffset asOf, TimeSpan window, bool rapidChanges = true)
     {
-        rows = [.. rows.Where(r => r.PublishedAt < asOf)];
-        var accounts = rows.GroupBy(r => (r.Platform, r.Account)).ToDictionary(g => g.Key, g => Timeline.Of(g));
-        var found = new List<(string Tag, string Platform, int UsesNow, int UsesBefore, List<double> Now, List<double> Before, Comparison? Change, RapidChange? Rapid)>();
-        foreach (var group in rows.SelectMany(r => r.Tags.Select(t => (Tag: t, Row: r))).GroupBy(x => (x.Tag, x.Row.Platform)))
-        {
-            var tagged = group.GroupBy(x => x.Row.Account).ToDictionary(g => g.Key, g => Timeline.Of(g.Select(x => x.Row)));
-            var history = group.Select(x => x.Row)
-                .Select(r => (r.PublishedAt, Residual: accounts[(r.Platform, r.Account)].MeanWithout(tagged[r.Account], r.PublishedAt, window, r.Value)))
-                .Where(x => x.Residual is not null).Select(x => (x.PublishedAt, Residual: x.Residual!.Value)).OrderBy(x => x.PublishedAt).ToList();
-            var now = history.Where(x => x.PublishedAt >= asOf - window).Select(x => x.Residual).ToList();
-            var before = history.Where(x => x.PublishedAt >= asOf - 2 * window && x.PublishedAt < asOf - window).Select(x => x.Residual).ToList();
-            found.Add((group.Key.Tag, group.Key.Platform, group.Count(x => x.Row.PublishedAt >= asOf - window),
-                group.Count(x => x.Row.PublishedAt >= asOf - 2 * window && x.Row.PublishedAt < asOf - window), now, before,
-                Welch.Compare(Moments(now), Moments(before)),
-                rapidChanges ? Rapid([.. history.Select(x => x.Residual)], [.. history.Select(x => x.PublishedAt)]) : null));
-        }
+        var found = platforms.SelectMany(p => OnPlatform(p, asOf, window, rapidChanges)).ToList();
         var changeQ = QValuesOf([.. found.Select(f => f.Change?.P)]);
         var rapidQ = QValuesOf([.. found.Select(f => f.Rapid?.P)]);
         var trends = found.Select((f, i) => new TagTrend(f.Tag, f.Platform, f.UsesNow, f.UsesBefore, f.Now.Count > 0 ? f.Now.Average() : null,
@@ -56,7 +45,101 @@ public static class TagTrends
             f.Change is null ? "not enough data" : changeQ[i] <= 0.05 && f.Change.Low > 0 ? "rising" : changeQ[i] <= 0.05 && f.Change.High < 0 ? "falling" : "steady",
             rapidQ[i] < RapidChangeLevel ? f.Rapid! with { Q = rapidQ[i]!.Value } : null));
         return [.. trends.OrderBy(t => t.RapidChange is null).ThenBy(t => t.Direction is "rising" or "falling" ? 0 : 1)
-            .ThenByDescending(t => Math.Abs(t.Change?.Lift ?? 0)).ThenByDescending(t => t.UsesNow).ThenBy(t => t.Tag, StringComparer.Ordinal)];
+            .ThenByDescending(t => Math.Abs(t.Change?.Lift ?? 0)).ThenByDescending(t => t.UsesNow).ThenBy(t => t.Tag, StringComparer.Ordinal)
+            .ThenBy(t => t.Platform, StringComparer.Ordinal)];
+    }
+
+    private sealed record Found(string Tag, string Platform, int UsesNow, int UsesBefore, List<double> Now, List<double> Before, Comparison? Change,
+        RapidChange? Rapid);
+
+    /// <summary>
+    /// One platform's tags. Each post before <paramref name="asOf"/> is compared with its account's posts within the
+    /// window either side of it, less the tag's own: the account's window is summed once per post, the tag's once per tag
+    /// and account, both by sliding over posts in time order, so a platform costs its posts and their tags once.
+    /// </summary>
+    private static IEnumerable<Found> OnPlatform(PlatformPosts posts, DateTimeOffset asOf, TimeSpan window, bool rapidChanges)
+    {
+        var n = LowerBound(posts.PublishedAt, asOf);
+        var byAccount = Enumerable.Range(0, posts.Accounts).Select(_ => new List<int>()).ToArray();
+        for (var i = 0; i < n; i++)
+            byAccount[posts.Account[i]].Add(i);
+        var (accountCount, accountSum) = (new int[n], new double[n]);
+        foreach (var account in byAccount)
+            Slide(account, posts, window, accountCount, accountSum);
+
+        var (taggedCount, taggedSum) = (new int[n], new double[n]);
+        var touched = new List<int>();
+        foreach (var account in byAccount)
+            account.Clear(); // from here on, one tag's posts on each account
+        foreach (var (tag, all) in posts.Tags)
+        {
+            var tagged = all.AsSpan(0, LowerBound(all, n));
+            if (tagged.Length == 0)
+                continue;
+            foreach (var i in tagged)
+            {
+                if (byAccount[posts.Account[i]].Count == 0)
+                    touched.Add(posts.Account[i]);
+                byAccount[posts.Account[i]].Add(i);
+            }
+            foreach (var account in touched)
+            {
+                Slide(byAccount[account], posts, window, taggedCount, taggedSum);
+                byAccount[account].Clear();
+            }
+            touched.Clear();
+
+            var history = new List<(DateTimeOffset At, double Residual)>();
+            var (usesNow, usesBefore) = (0, 0);
+            foreach (var i in tagged)
+            {
+                var at = posts.PublishedAt[i];
+                usesNow += at >= asOf - window ? 1 : 0;
+                usesBefore += at >= asOf - 2 * window && at < asOf - window ? 1 : 0;
+                if (accountCount[i] > taggedCount[i])
+                    history.Add((at, posts.Value[i] - (accountSum[i] - taggedSum[i]) / (accountCount[i] - taggedCount[i])));
+            }
+            var now = history.Where(x => x.At >= asOf - window).Select(x => x.Residual).ToList();
+            var earlier = history.Where(x => x.At >= asOf - 2 * window && x.At < asOf - window).Select(x => x.Residual).ToList();
+            yield return new Found(tag, posts.Platform, usesNow, usesBefore, now, earlier, Welch.Compare(Moments(now), Moments(earlier)),
+                rapidChanges ? Rapid([.. history.Select(x => x.Residual)], [.. history.Select(x => x.At)]) : null);
+        }
+    }
+
+    /// <summary>How many of the ascending <paramref name="sorted"/> come before <paramref name="value"/>.</summary>
+    private static int LowerBound<T>(T[] sorted, T value) where T : IComparable<T>
+    {
+        var (low, high) = (0, sorted.Length);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (sorted[middle].CompareTo(value) < 0)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        return low;
+    }
+
+    /// <summary>
+    /// For each post of <paramref name="ordered"/> (indices in time order), how many of them and what sum of values lie
+    /// within <paramref name="window"/> of it, both ends included.
+    /// </summary>
+    private static void Slide(List<int> ordered, PlatformPosts posts, TimeSpan window, int[] count, double[] sum)
+    {
+        var prefix = new double[ordered.Count + 1];
+        for (var k = 0; k < ordered.Count; k++)
+            prefix[k + 1] = prefix[k] + posts.Value[ordered[k]];
+        var (low, high) = (0, 0);
+        foreach (var i in ordered)
+        {
+            var at = posts.PublishedAt[i];
+            while (posts.PublishedAt[ordered[low]] < at - window)
+                low++;
+            while (high < ordered.Count && posts.PublishedAt[ordered[high]] <= at + window)
+                high++;
+            (count[i], sum[i]) = (high - low, prefix[high] - prefix[low]);
+        }
     }
 
     /// <summary>Benjamini–Hochberg over the p-values there are; null where there is none.</summary>
@@ -68,48 +151,6 @@ public static class TagTrends
         for (var k = 0; k < tested.Count; k++)
             all[tested[k].i] = q[k];
         return all;
-    }
-
-    /// <summary>An account's posts (or a tag's posts on it) in time order, with running sums to total any span of time at once.</summary>
-    private sealed class Timeline(DateTimeOffset[] times, double[] sums)
-    {
-        public static Timeline Of(IEnumerable<PerformanceRow> rows)
-        {
-            var ordered = rows.OrderBy(r => r.PublishedAt).ToArray();
-            var sums = new double[ordered.Length + 1];
-            for (var i = 0; i < ordered.Length; i++)
-                sums[i + 1] = sums[i] + ordered[i].Value;
-            return new Timeline([.. ordered.Select(r => r.PublishedAt)], sums);
-        }
-
-        /// <summary>The value less the mean of this account's posts without the tag within <paramref name="window"/> of it; null with none to compare.</summary>
-        public double? MeanWithout(Timeline tagged, DateTimeOffset at, TimeSpan window, double value)
-        {
-            var (count, sum) = Span(at - window, at + window);
-            var (taggedCount, taggedSum) = tagged.Span(at - window, at + window);
-            return count > taggedCount ? value - (sum - taggedSum) / (count - taggedCount) : null;
-        }
-
-        private (int Count, double Sum) Span(DateTimeOffset from, DateTimeOffset to)
-        {
-            var (start, end) = (Index(from, inclusive: true), Index(to, inclusive: false));
-            return (end - start, sums[end] - sums[start]);
-        }
-
-        // The first post at or after (inclusive) or after (exclusive) the time.
-        private int Index(DateTimeOffset at, bool inclusive)
-        {
-            var (low, high) = (0, times.Length);
-            while (low < high)
-            {
-                var middle = (low + high) / 2;
-                if (inclusive ? times[middle] < at : times[middle] <= at)
-                    low = middle + 1;
-                else
-                    high = middle;
-            }
-            return low;
-        }
     }
 
     /// <summary>The most marked split of a history (values in time order) into before and after, its p multiplied by the splits tried.</summary>
