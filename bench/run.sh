@@ -3,7 +3,8 @@
 #   bench/run.sh [tracking] [--assets=N --publications=N --samples=N --state=DIR --only=search,record,check,import]
 #   bench/run.sh metrics    [--publications=N --observations=N --samples=N --state=DIR]
 #   bench/run.sh analytics  [--publications=N --samples=N --state=DIR]   (also runs pandas + statsmodels on the export)
-#   bench/run.sh hashtags   [--captions=N --rounds=N --datasets=DIR]    (extraction over the shared datasets' captions)
+#   bench/run.sh hashtags   [--only=extraction|statistics] [--captions=N --rounds=N --datasets=DIR]    (extraction over the shared datasets' captions)
+#                           [--publications=N --samples=N --state=DIR --settle-seconds=N]    (effectiveness, trending, recommendations)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bench=Tracking.Bench

@@ -71,7 +71,7 @@ public sealed class WorkspaceCache<TCopy>(Func<string, CancellationToken, Task<T
                 if (!entries.TryGetValue(workspace, out entry!) || entry.Generation != Generation(workspace) || entry.Copy.IsFaulted || entry.Copy.IsCanceled)
                     entries[workspace] = entry = StartRead(workspace, "for a request", []);
             }
-            else if (!unkept.TryGetValue(workspace, out entry!))
+            else if (!unkept.TryGetValue(workspace, out entry!) || entry.Copy.IsCompleted)
             {
                 unkept[workspace] = entry = StartRead(workspace, "for a request", []);
                 var shared = entry;
@@ -92,16 +92,36 @@ public sealed class WorkspaceCache<TCopy>(Func<string, CancellationToken, Task<T
     public void Changed(string workspace)
     {
         lock (gate)
+            RetireLocked(workspace);
+    }
+
+    /// <summary>
+    /// The caller knows <paramref name="stale"/> misses a committed change it has not been told about yet (its own write,
+    /// say, whose notification is on its way): the copy is retired, unless a read after it has begun already, so that many
+    /// requests finding the same stale copy start one read, not one each.
+    /// </summary>
+    public void Retire(string workspace, TCopy stale)
+    {
+        lock (gate)
         {
-            generations[workspace] = generations.GetValueOrDefault(workspace) + 1;
-            entries.TryRemove(workspace, out var retired);
-            if (refreshes.TryGetValue(workspace, out var refresh))
-                refresh.LastChange = Stopwatch.GetTimestamp();
-            else if (retired is not null && listening && Stopwatch.GetElapsedTime(retired.RequestedAt) < RecentUse && !oversized.Contains(workspace))
-            {
-                refreshes[workspace] = refresh = new Refresh(retired);
-                _ = RefreshAsync(workspace, refresh);
-            }
+            if (entries.TryGetValue(workspace, out var entry) && entry.Copy.IsCompletedSuccessfully && entry.Copy.Result == stale)
+                RetireLocked(workspace);
+            if (unkept.TryGetValue(workspace, out entry) && entry.Copy.IsCompletedSuccessfully && entry.Copy.Result == stale)
+                unkept.Remove(workspace);
+        }
+    }
+
+    /// <summary>Retires the workspace's copy, reading it again in the background if it was in use (under the lock).</summary>
+    private void RetireLocked(string workspace)
+    {
+        generations[workspace] = generations.GetValueOrDefault(workspace) + 1;
+        entries.TryRemove(workspace, out var retired);
+        if (refreshes.TryGetValue(workspace, out var refresh))
+            refresh.LastChange = Stopwatch.GetTimestamp();
+        else if (retired is not null && listening && Stopwatch.GetElapsedTime(retired.RequestedAt) < RecentUse && !oversized.Contains(workspace))
+        {
+            refreshes[workspace] = refresh = new Refresh(retired);
+            _ = RefreshAsync(workspace, refresh);
         }
     }
 
@@ -145,7 +165,7 @@ public sealed class WorkspaceCache<TCopy>(Func<string, CancellationToken, Task<T
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Nothing is lost: the next request reads the workspace itself.
-            logger.LogDebug(e, "Reading workspace {Workspace} after its changes failed.", workspace);
+            logger.LogWarning(e, "Reading workspace {Workspace} after its changes failed; the next request reads it.", workspace);
         }
     }
 

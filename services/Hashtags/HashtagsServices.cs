@@ -13,8 +13,9 @@ public static class HashtagsServices
     public static WebApplicationBuilder AddHashtagsServices(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<HashtagsDb>(ResourceNames.Hashtags);
+        builder.Services.AddOptions<HashtagsOptions>().BindConfiguration("Hashtags").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddWorkspaceCache(TagEvidence.ChangesChannel, TagEvidence.ReadAsync,
-            services => services.GetRequiredService<IConfiguration>().GetValue("Hashtags:CacheRows", TagEvidence.DefaultCacheRows));
+            services => services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HashtagsOptions>>().Value.CacheRows);
         builder.AddMessaging(ResourceNames.Hashtags, bus =>
         {
             bus.AddConsumer<PublicationRecordedConsumer>();

@@ -75,7 +75,7 @@ public static class BadRequests
         ("GET", "/api/v1/analytics/report", ["platform", "account", "from", "to", "metric"]),
         ("GET", "/api/v1/analytics/report.html", ["platform", "account", "from", "to", "metric"]),
         ("GET", "/api/v1/hashtags/taxonomy", ["unexpected"]),
-        ("GET", "/api/v1/hashtags/performance", ["platform", "account", "from", "to", "metric", "minUses", "halfLifeDays"]),
+        ("GET", "/api/v1/hashtags/performance", ["platform", "account", "from", "to", "metric", "minUses", "halfLifeDays", "limit", "offset"]),
         ("GET", "/api/v1/hashtags/dataset.csv", ["platform", "account", "from", "to", "metric", "minUses", "halfLifeDays"]),
         ("GET", "/api/v1/hashtags/trending", ["platform", "windowDays", "asOf", "limit"]),
         ("GET", "/api/v1/metrics/definitions", ["unexpected"]),

@@ -7,7 +7,8 @@ namespace CreatorMeta.Hashtags.Tests;
 
 /// <summary>
 /// A creator's tagged library sent as tracking and metrics-ingestion would send it: three accounts on two platforms
-/// (Berlin, New York, Tokyo), assets cross-posted one to three times, reels and carousels posted at every time of day,
+/// (Berlin, New York, Tokyo), assets cross-posted one to three times (every seventh, posted more than once, reposted last
+/// where it first went out), reels and carousels posted at every time of day,
 /// tags drawn per post, and scores made by <c>score(tags, format, local hour, when, noise)</c>. Posts go out over the 200 days
 /// before <see cref="Base"/>. The same arguments give the same library.
 /// </summary>
@@ -34,7 +35,9 @@ public static class TagLibrary
             var copies = 1 + random.Next(3);
             for (var copy = 0; copy < copies; copy++, posts++)
             {
-                var (platform, account, zone) = Accounts[(i + copy) % Accounts.Length];
+                // Every seventh asset posted more than once goes out again, last, where it first did: two posts of one asset in one group.
+                var again = i % 7 == 0 && copies > 1 && copy == copies - 1;
+                var (platform, account, zone) = Accounts[(i + (again ? 0 : copy)) % Accounts.Length];
                 var at = Base.AddHours(-random.Next(24, 24 * 200));
                 var localHour = TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(zone)).Hour;
                 var tags = tagsOf(random, localHour);

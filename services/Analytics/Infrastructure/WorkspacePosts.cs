@@ -47,8 +47,23 @@ public sealed class WorkspacePosts(string workspace, IReadOnlyList<AnalysisRow> 
     /// <summary>The posts in scope with <paramref name="metric"/>, as a table for the statistics; the whole workspace's is kept.</summary>
     public AnalysisTable Table(AnalysisScope scope, string metric) =>
         scope is { Platform: null, Account: null, From: null, To: null }
-            ? tables.GetOrAdd(metric, m => new Lazy<AnalysisTable>(() => AnalysisTable.Of(m, rows))).Value
+            ? Kept(metric)
             : AnalysisTable.Of(metric, In(scope));
+
+    /// <summary>The whole workspace's table, built once however many ask; one whose building failed is dropped, to be tried again.</summary>
+    private AnalysisTable Kept(string metric)
+    {
+        var table = tables.GetOrAdd(metric, m => new Lazy<AnalysisTable>(() => AnalysisTable.Of(m, rows)));
+        try
+        {
+            return table.Value;
+        }
+        catch
+        {
+            tables.TryRemove(new KeyValuePair<string, Lazy<AnalysisTable>>(metric, table));
+            throw;
+        }
+    }
 
     /// <summary>The hours of the week on the scope's platform (which it must name), from the scored posts in scope.</summary>
     public BestTimeEstimate BestTimes(AnalysisScope scope)

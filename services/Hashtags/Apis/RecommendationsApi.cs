@@ -21,7 +21,8 @@ public static class RecommendationsApi
 
     public const string Method =
         "Always-include first, on top of count; then proven (effect with account, format and time of day held equal, 95 % interval above zero, " +
-        "q ≤ 5 %), trending (yours " +
+        "q ≤ 5 % over this platform's tags, recency counted from this platform's newest post — the performance route with platform= gives the same), " +
+        "trending (yours as of the hour, " +
         "rising, then outside sources' rising signals, named as theirs) and niche (this content's topics and caption keywords you have used on " +
         "fewer than 5 posts) taken in turn. Never a banned tag or one already in the caption; at most count, the platform's maximum, and what " +
         "fits the platform's caption limit with the tags written in.";

@@ -41,10 +41,16 @@ public static class TaxonomyApi
         TimeProvider clock, HttpRequest http, Func<Taxonomy, (Taxonomy? Taxonomy, Dictionary<string, string[]> Errors)> change,
         CancellationToken cancellationToken)
     {
+        // A header that does not parse would read as no condition at all and let the change overwrite whatever is stored.
+        var ifMatch = http.GetTypedHeaders().IfMatch;
+        if (http.Headers.IfMatch.Count > 0 && (ifMatch.Count == 0 || ifMatch.Any(tag => tag.IsWeak)))
+            return ApiProblems.Validation(new Dictionary<string, string[]>
+            {
+                ["If-Match"] = ["If-Match is the taxonomy's ETag as sent, in quotes (\"3\"), or *."],
+            });
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var current = await db.ReadTaxonomyAsync(workspace.Value, forUpdate: true, cancellationToken);
-        if (http.GetTypedHeaders().IfMatch is { Count: > 0 } ifMatch
-            && !ifMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) ? current.Version > 0 : tag.Tag.Value == ETag(current.Version)))
+        if (ifMatch.Count > 0 && !ifMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) ? current.Version > 0 : tag.Tag.Value == ETag(current.Version)))
             return ApiProblems.PreconditionFailed($"The taxonomy is at version {current.Version}; read it again and apply the change to that.");
         var (taxonomy, errors) = change(current.Taxonomy);
         if (taxonomy is null)

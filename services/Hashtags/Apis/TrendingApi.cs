@@ -25,7 +25,8 @@ public static class TrendingApi
         "Welch's t, its p times the splits tried, flagged when the q of that over all tags is under 1 %.";
 
     public const string OutsideNote =
-        "Outside signals are what trend-monitoring services report, on their own scales; they are not your evidence and are never mixed into it.";
+        "Outside signals are what trend-monitoring services report, on their own scales; they are not your evidence and are never mixed into it. " +
+        "Each source's latest signal per tag in the 90 days before asOf, with the one before it.";
 
     public static async Task<Results<Ok<TrendingResponse>, ValidationProblem>> GetTrending([AsParameters] TrendingQuery query, WorkspaceId workspace,
         WorkspaceCache<TagEvidence> cache, NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken)

@@ -27,9 +27,10 @@ public static class TaxonomyRules
     {
         var errors = new Dictionary<string, string[]>();
         void Error(string field, string message) => errors[field] = errors.TryGetValue(field, out var known) ? [.. known, message] : [message];
-        string? Tag(string field, string? sent)
+        // On a platform whose tags end at an emoji, a spelling for it is read as that platform reads it.
+        string? Tag(string field, string? sent, string? platform = null)
         {
-            var tag = HashtagNames.Normalize(sent);
+            var tag = HashtagNames.Normalize(sent, HashtagNames.EmojiInTags(platform));
             if (tag is null)
                 Error(field, $"\"{sent}\" is not a hashtag. {HashtagNames.Requirement}");
             return tag;
@@ -65,7 +66,7 @@ public static class TaxonomyRules
                     Error(field, "platform " + Platforms.MustBeOneOf);
                 else if (variants.ContainsKey(platform))
                     Error(field, $"Another variant is already for {platform}.");
-                else if (Tag(field, sent) is { } variant && (variant == tag || Claim(field, tag, variant)))
+                else if (Tag(field, sent, platform) is { } variant && (variant == tag || Claim(field, tag, variant)))
                     variants[platform] = variant;
             }
             canonical.Add(new CanonicalTag(tag, aliases, string.IsNullOrWhiteSpace(input.Category) ? null : input.Category.Trim(), variants));
@@ -119,7 +120,7 @@ public static class TaxonomyRules
                 Error(field, $"An always-include set has at most {MaxAlwaysInclude} tags.");
             var set = new List<string>();
             foreach (var (tagSent, j) in (sent ?? []).Select((t, j) => (t, j)))
-                if (Tag($"{field}[{j}]", tagSent) is { } tag)
+                if (Tag($"{field}[{j}]", tagSent, platform) is { } tag)
                 {
                     var meaning = owner.GetValueOrDefault(tag, tag);
                     if (bans.Any(b => b.Tag == meaning || b.Tag == tag))

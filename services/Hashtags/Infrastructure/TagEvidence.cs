@@ -27,22 +27,19 @@ public sealed class TagEvidence : IWorkspaceCopy
     public const string EngagementRate = "engagementRate";
     public static readonly IReadOnlyList<string> Metrics = [Score, EngagementRate];
 
-    /// <summary>Posts kept over all workspaces by default (configuration Hashtags:CacheRows); a larger workspace is read per request.</summary>
-    public const int DefaultCacheRows = 2_000_000;
-
     /// <summary>Analyses kept per copy at most (besides each metric's columns), so odd parameters cannot grow a copy without bound.</summary>
     private const int MaxKept = 16;
 
     /// <summary>Analyses worked out again, most recently used first, when a change has the copy read again.</summary>
     private const int MaxPrepared = 6;
 
+    private sealed record RowsKey(string Metric);
     private sealed record ColumnsKey(string Metric);
     private sealed record PerformanceKey(string Metric, string? Platform, int MinUses, double HalfLifeDays);
     private sealed record TrendsKey(string? Platform, DateTimeOffset At, int WindowDays);
 
     private readonly IReadOnlyList<PerformanceRow> posts; // Value: the score, NaN for none
     private readonly double[] rates; // each post's engagement rate, NaN for none
-    private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<PerformanceRow>>> byMetric = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<object, Kept> kept = new();
     private long uses;
 
@@ -63,7 +60,8 @@ public sealed class TagEvidence : IWorkspaceCopy
 
     public int Size => posts.Count;
 
-    public IReadOnlyCollection<object> Prepared => [.. kept.OrderByDescending(k => Volatile.Read(ref k.Value.LastUsed)).Take(MaxPrepared).Select(k => k.Key)];
+    public IReadOnlyCollection<object> Prepared =>
+        [.. kept.Where(k => k.Key is not RowsKey).OrderByDescending(k => Volatile.Read(ref k.Value.LastUsed)).Take(MaxPrepared).Select(k => k.Key)];
 
     public void Prepare(object what)
     {
@@ -84,9 +82,9 @@ public sealed class TagEvidence : IWorkspaceCopy
     /// <summary>The posts in scope that have <paramref name="metric"/>, in publication order.</summary>
     public IReadOnlyList<PerformanceRow> Rows(PerformanceScope scope, string metric)
     {
-        var rows = byMetric.GetOrAdd(metric, m => new Lazy<IReadOnlyList<PerformanceRow>>(() => m == Score
+        var rows = Keep<IReadOnlyList<PerformanceRow>>(new RowsKey(metric), () => metric == Score
             ? [.. posts.Where(p => !double.IsNaN(p.Value))]
-            : [.. posts.Select((p, i) => p with { Value = rates[i] }).Where(p => !double.IsNaN(p.Value))])).Value;
+            : [.. posts.Select((p, i) => p with { Value = rates[i] }).Where(p => !double.IsNaN(p.Value))], always: true);
         return scope is { Platform: null, Account: null, From: null, To: null }
             ? rows
             : [.. rows.Where(r => (scope.Platform is null || r.Platform == scope.Platform) && (scope.Account is null || r.Account == scope.Account)
@@ -121,17 +119,33 @@ public sealed class TagEvidence : IWorkspaceCopy
     private IReadOnlyList<PlatformPosts> Columns(string metric) =>
         Keep(new ColumnsKey(metric), () => PlatformPosts.Of(Rows(PerformanceScope.On(null), metric)), always: true);
 
+    /// <summary>
+    /// The analysis under <paramref name="key"/>, worked out once however many ask. Beyond <see cref="MaxKept"/> the least
+    /// recently used analysis makes room (never a metric's rows or columns, kept <paramref name="always"/>); one that failed is
+    /// dropped, so the next request tries again rather than meeting the same failure for the life of the copy.
+    /// </summary>
     private T Keep<T>(object key, Func<T> work, bool always = false) where T : class
     {
         if (!kept.TryGetValue(key, out var known))
         {
-            if (kept.Count >= MaxKept && !always)
-                return work();
+            while (!always && kept.Count >= MaxKept && LeastRecentlyUsed() is { } oldest)
+                kept.TryRemove(oldest);
             known = kept.GetOrAdd(key, _ => new Kept(work));
         }
         Volatile.Write(ref known.LastUsed, Interlocked.Increment(ref uses));
-        return (T)known.Value.Value;
+        try
+        {
+            return (T)known.Value.Value;
+        }
+        catch
+        {
+            kept.TryRemove(new KeyValuePair<object, Kept>(key, known));
+            throw;
+        }
     }
+
+    private KeyValuePair<object, Kept>? LeastRecentlyUsed() =>
+        kept.Where(k => k.Key is not (RowsKey or ColumnsKey)).OrderBy(k => Volatile.Read(ref k.Value.LastUsed)).Cast<KeyValuePair<object, Kept>?>().FirstOrDefault();
 
     /// <summary>
     /// The workspace's current evidence, never counted under an older taxonomy than the one stored now: a taxonomy just
@@ -145,7 +159,7 @@ public sealed class TagEvidence : IWorkspaceCopy
         version.Parameters.Add(new NpgsqlParameter { Value = workspace });
         if (copy.TaxonomyVersion >= ((int?)await version.ExecuteScalarAsync(cancellationToken) ?? 0))
             return copy;
-        cache.Changed(workspace);
+        cache.Retire(workspace, copy);
         return await cache.CopyAsync(workspace, cancellationToken);
     }
 

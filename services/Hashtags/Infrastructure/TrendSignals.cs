@@ -35,8 +35,11 @@ public static class TrendSignals
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>How far back a signal still says something about now: older ones are history, and are not read.</summary>
+    public const int RecentDays = 90;
+
     /// <summary>
-    /// Each source's latest signal per tag seen before <paramref name="asOf"/>, with the one before it: the
+    /// Each source's latest signal per tag seen in the <see cref="RecentDays"/> before <paramref name="asOf"/>, with the one before it: the
     /// <paramref name="limit"/> strongest of each source (scores compare within a source only), so no busy source crowds out the rest.
     /// </summary>
     public static async Task<List<LatestSignal>> LatestAsync(this NpgsqlDataSource dataSource, string workspace, string? platform, DateTimeOffset asOf,
@@ -50,6 +53,7 @@ public static class TrendSignals
                            row_number() OVER (PARTITION BY platform, tag, source ORDER BY observed_at DESC) AS recency
                     FROM trend_signals
                     WHERE workspace_id = $1 AND ($2::text IS NULL OR platform = $2) AND observed_at < $3
+                      AND observed_at >= $3 - make_interval(days => $5)
                     WINDOW history AS (PARTITION BY platform, tag, source ORDER BY observed_at)) signals
                 WHERE recency = 1) ranked
             WHERE strength <= $4
@@ -59,6 +63,7 @@ public static class TrendSignals
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)platform ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = asOf });
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        command.Parameters.Add(new NpgsqlParameter { Value = RecentDays });
         var latest = new List<LatestSignal>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

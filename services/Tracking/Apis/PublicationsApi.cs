@@ -88,7 +88,10 @@ public static class PublicationsApi
             return ApiProblems.NotFound("Publication", id.ToString());
         if (publication.Status == PublicationStatus.Removed)
             return ApiProblems.Conflict("publication-removed", "Post was removed", "A removed post cannot be edited.");
-        var hashtags = request.Hashtags is null ? publication.Hashtags : HashtagNames.Of(request.Hashtags, publication.Platform).Tags;
+        // Read again as the publication's platform reads tags ("#🌅" is a tag on Instagram, none on X): refused, not dropped.
+        var hashtags = request.Hashtags is null ? publication.Hashtags : RequestRules.Hashtags(errors, request.Hashtags, publication.Platform);
+        if (errors.Count > 0)
+            return ApiProblems.Validation(errors);
         if (asset.EditPublication(publication, request.Caption ?? publication.Caption, hashtags, request.EditedAt ?? now))
         {
             db.PublicationEdited(publication, now);

@@ -97,6 +97,12 @@ public sealed class TaxonomyTests : HashtagsHost
 
         Assert.Equal(HttpStatusCode.PreconditionFailed, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+
+        // An If-Match that does not parse (the version without its quotes) is refused, not taken as no condition.
+        var unquoted = new HttpRequestMessage(HttpMethod.Put, "/api/v1/hashtags/taxonomy") { Content = JsonContent.Create(new { tags = Array.Empty<object>() }) };
+        unquoted.Headers.TryAddWithoutValidation("If-Match", "2");
+        var problem = await (await client.SendAsync(unquoted)).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("If-Match", out _));
         Assert.Equal(3, (await (await client.GetAsync("/api/v1/hashtags/taxonomy")).JsonAsync(HttpStatusCode.OK)).GetProperty("tags").GetArrayLength());
     }
 }

@@ -54,7 +54,7 @@ public sealed class TrendingTests : HashtagsHost
         JsonElement outside = default;
         await HttpAssertions.EventuallyAsync(async () =>
         {
-            var trending = await (await client.GetAsync("/api/v1/hashtags/trending?platform=tiktok")).JsonAsync(HttpStatusCode.OK);
+            var trending = await (await client.GetAsync("/api/v1/hashtags/trending?platform=tiktok&asOf=2026-11-10T00:00:00Z")).JsonAsync(HttpStatusCode.OK);
             outside = trending.GetProperty("outside");
             return outside.GetArrayLength() == 2;
         }, "both tags' outside signals");

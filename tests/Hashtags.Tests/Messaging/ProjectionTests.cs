@@ -31,6 +31,11 @@ public sealed class ProjectionTests : HashtagsHost
             await Events.Publish(new MetricsUpdated(Guid.NewGuid(), workspace, at, id, "x", "@jamal", postId, at, new Dictionary<string, double>(), null, null, 0.5, 1));
         await Events.Publish(new PublicationRemoved(Guid.NewGuid(), workspace, at, removed, asset, "x", "@jamal", at.AddDays(1), "deleted"));
 
+        // Both posts scored and the second removed, so the dataset leaving it out is the removal, not a score still on its way.
+        await HttpAssertions.EventuallyAsync(async () => await TestDatabase.ScalarAsync<long>(Service.DatabaseConnectionString, """
+            SELECT (SELECT count(*) FROM post_scores WHERE workspace_id = $1 AND external_post_id IN ('p1', 'p2'))
+                 + (SELECT count(*) FROM tagged_posts WHERE publication_id = $2 AND removed_at IS NOT NULL)
+            """, workspace, removed) == 3, "both scores and the removal applied");
         string[] rows = [];
         await HttpAssertions.EventuallyAsync(async () =>
         {

@@ -58,6 +58,13 @@ public sealed class PerformanceReferenceTests : HashtagsHost
                 "with the time of day held equal, golden is not credited");
             Assert.InRange(Of("travel").GetProperty("effect").GetProperty("low").GetDouble(), 0.02, 0.1);
         }
+
+        // A page is the same ranking cut where asked, with the whole count.
+        var all = ours.GetProperty("tags").EnumerateArray().Select(t => (t.GetProperty("tag").GetString(), t.GetProperty("platform").GetString())).ToList();
+        var page = await (await client.GetAsync($"/api/v1/hashtags/performance?halfLifeDays=90&minUses={MinUses}&limit=2&offset=1"))
+            .JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(all.Count, page.GetProperty("total").GetInt32());
+        Assert.Equal(all.Skip(1).Take(2), page.GetProperty("tags").EnumerateArray().Select(t => (t.GetProperty("tag").GetString(), t.GetProperty("platform").GetString())));
     }
 
     private static async Task<List<JsonElement>> ReferenceAsync(string dataset)

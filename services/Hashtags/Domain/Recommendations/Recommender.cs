@@ -94,7 +94,7 @@ public static class Recommender
         var about = input.Topics.Select(t => (Text: t, From: "topic"))
             .Concat(input.Caption is null ? [] : CaptionText.Keywords(input.Caption, captionTags).Select(k => (Text: k.Keyword, From: "caption")));
         foreach (var (text, from) in about)
-            if (HashtagNames.Normalize(text.Replace(" ", "")) is { } tag && uses.GetValueOrDefault(input.Taxonomy.Canonical(tag)) < 5)
+            if (HashtagNames.Normalize(text.Replace(" ", ""), HashtagNames.EmojiInTags(input.Platform.Platform)) is { } tag && uses.GetValueOrDefault(input.Taxonomy.Canonical(tag)) < 5)
                 yield return new Recommendation(tag, "", "niche", 0.3,
                     $"Niche: this content's {from} \"{text}\", used on {uses.GetValueOrDefault(input.Taxonomy.Canonical(tag))} of your {input.Platform.Platform} posts (judged from your library; other creators' use of it is not known to us).");
     }

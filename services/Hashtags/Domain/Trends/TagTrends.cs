@@ -130,13 +130,14 @@ public static class TagTrends
         var prefix = new double[ordered.Count + 1];
         for (var k = 0; k < ordered.Count; k++)
             prefix[k + 1] = prefix[k] + posts.Value[ordered[k]];
+        // Differences of times, never a time ± the window, which would overflow for a post near year 1 or 9999.
         var (low, high) = (0, 0);
         foreach (var i in ordered)
         {
             var at = posts.PublishedAt[i];
-            while (posts.PublishedAt[ordered[low]] < at - window)
+            while (at - posts.PublishedAt[ordered[low]] > window)
                 low++;
-            while (high < ordered.Count && posts.PublishedAt[ordered[high]] <= at + window)
+            while (high < ordered.Count && posts.PublishedAt[ordered[high]] - at <= window)
                 high++;
             (count[i], sum[i]) = (high - low, prefix[high] - prefix[low]);
         }

@@ -19,7 +19,7 @@ public sealed record TrendSignal(string Platform, string Tag, string Source, Dat
         var known = Platforms.Normalize(platform);
         if (known is null)
             errors[at + "platform"] = ["platform " + Platforms.MustBeOneOf];
-        var name = HashtagNames.Normalize(tag);
+        var name = HashtagNames.Normalize(tag, HashtagNames.EmojiInTags(known)); // as the platform reads it
         if (name is null)
             errors[at + "tag"] = [HashtagNames.Requirement];
         var sourceName = Labels.Normalize(source);

@@ -1,8 +1,9 @@
 -- Every committed change to what the tag statistics read announces its workspace on the hashtags_changed channel, so
 -- each instance drops its in-memory copy of that workspace's evidence (TagEvidence) as soon as the notification arrives.
 -- Updates that touch nothing the statistics read (a revision, an observation time, an asset's topics) stay quiet, so a
--- library whose numbers are re-sent unchanged keeps its copy. A new taxonomy needs no notification: every request
--- compares its version with the copy's (TagEvidence.CurrentAsync).
+-- library whose numbers are re-sent unchanged keeps its copy. A new taxonomy notifies too, so the copy is read again in
+-- the background; a request right after the write does not wait for the notification, as every request compares the
+-- stored version with the copy's (TagEvidence.CurrentAsync).
 CREATE FUNCTION hashtags_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP <> 'INSERT' THEN
@@ -35,5 +36,11 @@ CREATE TRIGGER post_scores_updated AFTER UPDATE ON post_scores FOR EACH ROW
           IS DISTINCT FROM (NEW.workspace_id, NEW.platform, NEW.external_post_id, NEW.score, NEW.engagement_rate))
     EXECUTE FUNCTION hashtags_changed();
 
-CREATE TRIGGER account_zones_changed AFTER INSERT OR UPDATE OR DELETE ON account_zones
+CREATE TRIGGER account_zones_changed AFTER INSERT OR DELETE ON account_zones
+    FOR EACH ROW EXECUTE FUNCTION hashtags_changed();
+CREATE TRIGGER account_zones_updated AFTER UPDATE ON account_zones FOR EACH ROW
+    WHEN ((OLD.workspace_id, OLD.time_zone) IS DISTINCT FROM (NEW.workspace_id, NEW.time_zone))
+    EXECUTE FUNCTION hashtags_changed();
+
+CREATE TRIGGER taxonomies_changed AFTER INSERT OR UPDATE OR DELETE ON taxonomies
     FOR EACH ROW EXECUTE FUNCTION hashtags_changed();
