@@ -8,8 +8,9 @@ namespace CreatorMeta.Contracts;
 /// One spelling per hashtag, so that no check ever compares two spellings of the same tag. A tag is its text without
 /// the '#', in compatibility normal form (NFKC: a full-width "＃ｃａｆé" is "#café"), case-folded (Unicode's full folding,
 /// not lower-casing: "#STRASSE" and "#straße" are one tag) and normalized again, with emoji presentation selectors
-/// dropped ("#❤️" and "#❤" are one tag) — Unicode's NFKC_Casefold, as Python's
-/// <c>normalize("NFKC", normalize("NFKC", s).casefold())</c> computes it. Accents stay: whether "#cafe" is "#café" is
+/// dropped ("#❤️" and "#❤" are one tag) — what Python's <c>normalize("NFKC", normalize("NFKC", s).casefold())</c>
+/// computes (close to Unicode's NFKC_Casefold, which would also drop default-ignorable characters such as the joiners
+/// inside emoji sequences; those are kept here, as they change the emoji). Accents stay: whether "#cafe" is "#café" is
 /// the creator's choice (an alias in their taxonomy), not ours.
 /// <para>
 /// What a tag may hold follows the platforms: letters, combining marks (Vietnamese tones, Thai vowels, Devanagari
@@ -64,7 +65,7 @@ public static class HashtagNames
         return (valid, invalid);
     }
 
-    /// <summary>The identity of a tag's text already known to be a tag (the extractor's find): NFKC_Casefold, selectors dropped.</summary>
+    /// <summary>The identity of a tag's text already known to be a tag (the extractor's find): NFKC, case folding, NFKC, selectors dropped.</summary>
     public static string Identity(string body)
     {
         var folded = CompatibilityForm.Of(CaseFolding.Fold(CompatibilityForm.Of(body)));

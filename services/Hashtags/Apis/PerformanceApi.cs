@@ -43,7 +43,7 @@ public static class PerformanceApi
         var (all, offset) = (evidence.Performance(scope!, metric, minUses, halfLife), page.Offset ?? 0);
         var tags = all.Skip(offset).Take(page.Limit ?? PerformancePage.DefaultLimit).Select(t => new TagPerformanceResponse(t.Tag, t.Platform,
             taxonomy.WrittenOn(t.Tag, t.Platform), taxonomy.CategoryOf(t.Tag), t.Uses, t.MeanValue, t.Lift, t.Effect, t.Q, t.NotEnoughData));
-        return TypedResults.Ok(new PerformanceResponse(metric, evidence.Rows(scope!, metric).Count, minUses, halfLife, Method, all.Count, offset, [.. tags]));
+        return TypedResults.Ok(new PerformanceResponse(metric, evidence.Count(scope!, metric), minUses, halfLife, Method, all.Count, offset, [.. tags]));
     }
 
     /// <summary>Every row the performance of the same query reads, with its weight and groups, so anyone can run it again elsewhere.</summary>

@@ -91,6 +91,12 @@ public sealed class TagEvidence : IWorkspaceCopy
                 && (scope.From is null || r.PublishedAt >= scope.From) && (scope.To is null || r.PublishedAt < scope.To))];
     }
 
+    /// <summary>How many posts in scope have <paramref name="metric"/>.</summary>
+    public int Count(PerformanceScope scope, string metric) =>
+        scope is { Account: null, From: null, To: null }
+            ? Columns(metric).Where(p => scope.Platform is null || p.Platform == scope.Platform).Sum(p => p.Count)
+            : Rows(scope, metric).Count;
+
     /// <summary>Every tag's effectiveness in scope; a whole platform's (or the whole workspace's) is kept with the copy.</summary>
     public IReadOnlyList<TagPerformance> Performance(PerformanceScope scope, string metric, int minUses, double halfLifeDays) =>
         scope is { Account: null, From: null, To: null }

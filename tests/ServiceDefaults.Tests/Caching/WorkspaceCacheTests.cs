@@ -77,6 +77,24 @@ public sealed class WorkspaceCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Many_requests_that_find_the_same_stale_copy_start_one_read_and_a_newer_copy_is_not_retired()
+    {
+        var cache = Cache();
+        cache.Listening(true);
+        library.Set("a", 3);
+        var stale = await cache.CopyAsync("a", CancellationToken.None);
+        library.Set("a", 4);
+
+        cache.Retire("a", stale);
+        var fresh = await cache.CopyAsync("a", CancellationToken.None);
+        cache.Retire("a", stale); // a second request that had found the stale copy too
+
+        Assert.Equal(4, fresh.Size);
+        Assert.Same(fresh, await cache.CopyAsync("a", CancellationToken.None));
+        Assert.Equal(2, library.Reads("a"));
+    }
+
+    [Fact]
     public async Task A_workspace_too_large_to_keep_is_read_for_each_request_and_never_in_the_background()
     {
         var cache = Cache(maxSize: 4);
