@@ -113,8 +113,8 @@ public static class HashtagNames
         return text.Length;
     }
 
-    // Pictographs and their modifiers: the symbol blocks emoji live in (So/Sk there), not every symbol (© or ° end a tag).
-    private static bool IsEmoji(Rune rune) => rune.Value is >= 0x1F000 and <= 0x1FAFF or >= 0x2600 and <= 0x27BF or >= 0x2B00 and <= 0x2BFF;
+    /// <summary>Pictographs and their modifiers: the symbol blocks emoji live in (So/Sk there), not every symbol (© or ° end a tag).</summary>
+    public static bool IsEmoji(Rune rune) => rune.Value is >= 0x1F000 and <= 0x1FAFF or >= 0x2600 and <= 0x27BF or >= 0x2B00 and <= 0x2BFF;
 
     private static readonly char[] Joiners = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF'];
 }

@@ -108,7 +108,7 @@ public sealed record RecommendationRequest(Guid? AssetId, string? Caption, IRead
         if (conventions is not null && Count is { } count && (count < 1 || count > conventions.MaxTags))
             errors["count"] = [$"count is from 1 to {conventions.MaxTags}, the most {conventions.Platform} takes."];
         if (conventions is not null && !errors.ContainsKey("caption") && Caption is not null
-            && new System.Globalization.StringInfo(Caption).LengthInTextElements > conventions.TextLimit)
+            && conventions.LengthOf(Caption) > conventions.TextLimit)
             errors["caption"] = [$"The caption is longer than the {conventions.TextLimit} characters {conventions.Platform} takes, before any tag."];
         return errors;
     }

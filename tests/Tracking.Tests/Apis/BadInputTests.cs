@@ -89,6 +89,23 @@ public sealed class BadInputTests(TrackingFixture fixture)
     }
 
     [Fact]
+    public async Task An_edit_to_a_tag_its_platform_does_not_read_as_one_is_refused_and_changes_nothing()
+    {
+        var asset = await (await _client.PostJsonAsync("/api/v1/assets", Requests.Asset())).JsonAsync(HttpStatusCode.Created);
+        var publication = await (await _client.PostJsonAsync($"/api/v1/assets/{asset.Id()}/publications", Requests.Publication("x")))
+            .JsonAsync(HttpStatusCode.Created);
+
+        // On X a tag ends at an emoji, so "#🌅" is no tag there (on Instagram it is one).
+        var problem = await (await _client.PatchAsJsonAsync($"/api/v1/publications/{publication.Id()}", new { hashtags = new[] { "#🌅" } }))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty("hashtags", out _));
+        var read = await (await _client.GetAsync($"/api/v1/publications/{publication.Id()}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(publication.GetProperty("hashtags").GetRawText(), read.GetProperty("hashtags").GetRawText());
+        Assert.Equal(publication.GetProperty("version").GetInt32(), read.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
     public async Task Unknown_ids_are_not_found()
     {
         await (await _client.GetAsync($"/api/v1/assets/{Guid.NewGuid()}")).ProblemAsync(HttpStatusCode.NotFound);

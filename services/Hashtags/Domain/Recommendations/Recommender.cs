@@ -25,8 +25,8 @@ public sealed record RecommendationInput(PlatformConventions Platform, string? C
 /// </list>
 /// Banned tags never appear, tags already in the caption are not repeated, and the list stops at the requested count (the
 /// always-include set comes on top of it), the platform's maximum, or the caption's length limit with the tags written
-/// into it (as TikTok and X count them), whichever comes first. Length is counted as a reader counts characters; X's
-/// own weighting (two for CJK characters and emoji, 23 for a link) is not modelled. Scores order tags within the answer (1 always-include; proven and trending by how far their
+/// into it (as TikTok and X count them), whichever comes first, counted as the platform counts
+/// (<see cref="PlatformConventions.LengthOf"/>: on X two for CJK and emoji, 23 for a link). Scores order tags within the answer (1 always-include; proven and trending by how far their
 /// interval clears zero; niche 0.3).
 /// </summary>
 public static class Recommender
@@ -37,7 +37,7 @@ public static class Recommender
         var (platform, taxonomy) = (input.Platform, input.Taxonomy);
         var captionTags = input.Caption is null ? [] : CaptionText.Hashtags(input.Caption, platform);
         var inCaption = captionTags.Select(t => taxonomy.Canonical(t.Tag)).ToHashSet(StringComparer.Ordinal);
-        var length = input.Caption is null ? 0 : new StringInfo(input.Caption).LengthInTextElements;
+        var length = input.Caption is null ? 0 : platform.LengthOf(input.Caption);
         var (maxTags, chosen, others) = (platform.MaxTags - inCaption.Count, new List<Recommendation>(), 0);
         bool Add(Recommendation candidate)
         {
@@ -47,7 +47,7 @@ public static class Recommender
                 || chosen.Any(c => c.Tag == tag))
                 return false;
             var written = taxonomy.WrittenOn(tag, platform.Platform);
-            var added = new StringInfo(" #" + written).LengthInTextElements;
+            var added = platform.LengthOf(" #" + written);
             if (length + added > platform.TextLimit)
                 return false;
             length += added;
