@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using CreatorMeta.Testing;
 using Xunit;
